@@ -1,0 +1,1 @@
+"""The OPCC election site generator: load → validate → render → build."""

@@ -1,0 +1,94 @@
+"""The `opcc-site` command line: a thin layer over generator.commands.
+
+Exit codes: 0 publishable, 1 problems found (nothing written), 2 wrong use of the command.
+Heavy modules are imported only when a command runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The project folder (the one holding content/ and responses/).",
+)
+
+
+def _project(root: Path):
+    from generator.project import Project
+
+    if not root.is_dir():
+        raise click.UsageError(f"the folder {root} does not exist")
+    if not (root / "content").is_dir() and not (root / "responses").is_dir():
+        raise click.UsageError(
+            f"{root} has neither a content/ nor a responses/ folder; run the command in the "
+            "project folder, or name it with --root"
+        )
+    return Project(root.resolve())
+
+
+def _report(result) -> None:
+    for diagnostic in result.diagnostics:
+        click.echo(diagnostic.format())
+    click.echo(result.summary())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="opcc-election-site")
+def cli() -> None:
+    """Check and build the OPCC's bilingual election information site."""
+
+
+@cli.command()
+@ROOT_OPTION
+def check(root: Path) -> None:
+    """Check every document and say what must be fixed before publishing."""
+    from generator.commands.check import run_check
+
+    result = run_check(_project(root))
+    _report(result)
+    sys.exit(0 if result.ok else 1)
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: site/ in the project folder).",
+)
+def build(root: Path, out: Path | None) -> None:
+    """Check everything, then build the site; on any problem the old site is kept."""
+    from generator.commands.build import run_build
+
+    project = _project(root)
+    target = (out or project.root / "site").resolve()
+    outcome = run_build(project, target, echo=click.echo)
+    if outcome.check is not None:
+        for diagnostic in outcome.check.diagnostics:
+            click.echo(diagnostic.format())
+    for line in outcome.messages:
+        click.echo(line)
+    sys.exit(0 if outcome.ok else 1)
+
+
+@cli.command()
+@ROOT_OPTION
+@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+def serve(root: Path, port: int, host: str) -> None:
+    """Preview the site at http://127.0.0.1:8000/, rebuilding when a file changes."""
+    from generator.commands.serve import run_serve
+
+    run_serve(_project(root), host=host, port=port, echo=click.echo)
+
+
+def main() -> None:
+    cli(prog_name="opcc-site")

@@ -1,0 +1,46 @@
+"""`opcc-site check`: validate everything and report every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.content.loader import load
+from generator.content.model import Site
+from generator.diagnostics import Diagnostic, errors
+from generator.project import Project
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    site: Site
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return not errors(self.diagnostics)
+
+    def summary(self) -> str:
+        site = self.site
+        ready = len(site.published_responses())
+        drafts = len(site.responses) - ready
+        docs = len(site.published_documents())
+        counts = (
+            f"{ready} responses ready, {drafts} draft{'s' if drafts != 1 else ''}; "
+            f"{docs} documents ready, {len(site.documents) - docs} draft; "
+            f"{len(site.attachments)} attachments"
+        )
+        problems = errors(self.diagnostics)
+        if not problems:
+            return f"No problems found. {counts}."
+        files = len({d.path for d in problems})
+        plural = "s" if len(problems) != 1 else ""
+        file_plural = "s" if files != 1 else ""
+        return (
+            f"{len(problems)} error{plural} in {files} file{file_plural}: nothing can be "
+            f"published until they are fixed. {counts}."
+        )
+
+
+def run_check(project: Project) -> CheckResult:
+    site, diagnostics = load(project)
+    return CheckResult(site, diagnostics)

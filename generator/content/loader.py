@@ -1,0 +1,226 @@
+"""Loading a project: every source read once, validated, and assembled into a Site.
+
+Stages: discover files → read and split each → schema per file → per-file rules →
+pair the language twins → site-wide rules. Every stage returns diagnostics instead of
+stopping, so one run reports every problem.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.content import schema
+from generator.content.addresses import attachment_langs
+from generator.content.model import (
+    Attachment,
+    Bilingual,
+    Document,
+    Election,
+    Response,
+    Site,
+    Text,
+    TimetableEntry,
+)
+from generator.content.parsed import ParsedFile
+from generator.content.sources import SourceFile, discover, read_source, read_text
+from generator.content.yamltext import parse_yaml
+from generator.diagnostics import Diagnostic
+from generator.project import ELECTION_FILE, PEOPLE_FILE, RESPONSES, Project
+from generator.rules import election as election_rules
+from generator.rules import twins
+from generator.rules.catalogue import FILE_CHECKS, SITE_CHECKS
+
+
+def load(project: Project) -> tuple[Site, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    election = _load_election(project, diagnostics)
+    private_names = _load_people(project, diagnostics)
+    found, problems = discover(project)
+    diagnostics += problems
+
+    parsed: list[ParsedFile] = []
+    for rel in found.markdown:
+        source, problems = read_source(project, rel)
+        diagnostics += problems
+        if source is not None:
+            parsed_file = _apply_schema(source, diagnostics)
+            if parsed_file is not None:
+                parsed.append(parsed_file)
+                for check in FILE_CHECKS:
+                    diagnostics += check(parsed_file)
+
+    responses, documents = _pair(parsed, found.markdown, diagnostics)
+    attachments = tuple(
+        Attachment(source=rel, langs=attachment_langs(rel))  # type: ignore[arg-type]
+        for rel in found.attachments
+    )
+    site = Site(
+        election=election,
+        responses=tuple(sorted(responses, key=lambda r: r.reference)),
+        documents=tuple(sorted(documents, key=lambda d: d.id)),
+        attachments=attachments,
+        private_names=private_names,
+    )
+    for site_check in SITE_CHECKS:
+        diagnostics += site_check(site)
+    return site, sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
+
+
+def _apply_schema(source: SourceFile, diagnostics: list[Diagnostic]) -> ParsedFile | None:
+    is_response = source.area == RESPONSES
+    model, kind = (
+        (schema.ResponseFrontmatter, "response")
+        if is_response
+        else (schema.DocumentFrontmatter, "content document")
+    )
+    fields, problems = schema.validate(model, source.meta, source.path, kind, default_line=1)
+    diagnostics += problems
+    return ParsedFile(source, fields) if fields is not None else None  # type: ignore[arg-type]
+
+
+def _text(parsed: ParsedFile) -> Text:
+    source = parsed.source
+    lines = {".".join(str(p) for p in key): line for key, line in source.meta.lines.items()}
+    return Text(
+        source=source.path,
+        title=parsed.fields.title,
+        body=source.body,
+        body_line=source.body_line,
+        summary=getattr(parsed.fields, "summary", None),
+        lines=lines,
+    )
+
+
+def _pair(
+    parsed: list[ParsedFile], all_markdown: list[str], diagnostics: list[Diagnostic]
+) -> tuple[list[Response], list[Document]]:
+    """Join each English file to its Welsh twin; report orphans and differing facts."""
+    groups: dict[tuple[str, str], dict[str, ParsedFile]] = defaultdict(dict)
+    for item in parsed:
+        groups[item.source.area, item.source.stem][item.source.lang] = item
+    present = set(all_markdown)
+    responses: list[Response] = []
+    documents: list[Document] = []
+    for (area, stem), by_lang in sorted(groups.items()):
+        en, cy = by_lang.get("en"), by_lang.get("cy")
+        if en is None or cy is None:
+            have = en or cy
+            assert have is not None
+            missing_lang = "cy" if en else "en"
+            # A twin that exists but failed to load has its own diagnostics already.
+            if twins.twin_path(have.path, missing_lang) not in present:
+                diagnostics.append(twins.missing_twin(have, missing_lang))
+            continue
+        differences = list(twins.facts_differ(en, cy))
+        if differences:
+            diagnostics += differences
+            continue
+        texts = {"en": _text(en), "cy": _text(cy)}
+        f = en.fields
+        if isinstance(f, schema.ResponseFrontmatter):
+            folder = stem.rpartition("/")[0]
+            responses.append(
+                Response(
+                    reference=f.reference,
+                    received=f.received,
+                    responded=f.responded,
+                    channel=f.channel,
+                    confirmed_in_writing=f.confirmed_in_writing,
+                    requester=f.requester,
+                    foi=f.foi,
+                    foi_reference=f.foi_reference,
+                    topic=f.topic,
+                    outcome=f.outcome,
+                    refusal_reason=f.refusal_reason,
+                    related=tuple(f.related),
+                    status=f.status,
+                    texts=texts,  # type: ignore[arg-type]
+                    folder=folder,
+                )
+            )
+        else:
+            documents.append(
+                Document(
+                    id=stem,
+                    type=f.type,
+                    date=f.date,
+                    order=f.order,
+                    status=f.status,
+                    texts=texts,  # type: ignore[arg-type]
+                )
+            )
+    # Files that failed to load still count as present twins; an orphan among them was
+    # reported above only if its twin is absent from disk.
+    loaded = {p.path for p in parsed}
+    for rel in all_markdown:
+        if rel in loaded or not rel.endswith((".en.md", ".cy.md")):
+            continue
+        lang = rel[-len("xx.md") : -len(".md")]
+        other = "cy" if lang == "en" else "en"
+        if twins.twin_path(rel, other) not in present:
+            diagnostics.append(twins.missing_twin(rel, other))
+    return responses, documents
+
+
+def _load_election(project: Project, diagnostics: list[Diagnostic]) -> Election | None:
+    path = project.root / ELECTION_FILE
+    if path.is_symlink() or not path.is_file():
+        diagnostics.append(election_rules.MISSING.at(ELECTION_FILE, 0))
+        return None
+    text, problems = read_text(project, ELECTION_FILE)
+    diagnostics += problems
+    if text is None:
+        return None
+    doc, problems = parse_yaml(text, ELECTION_FILE, what="election data file")
+    diagnostics += problems
+    if doc is None:
+        return None
+    data, problems = schema.validate(
+        schema.ElectionData, doc, ELECTION_FILE, "election data file", default_line=1
+    )
+    diagnostics += problems
+    if not isinstance(data, schema.ElectionData):
+        return None
+    period = data.pre_election_period
+    if period.end < period.start:
+        diagnostics.append(
+            election_rules.PERIOD_ORDER.at(
+                ELECTION_FILE,
+                doc.line_of(("pre_election_period", "end"), 1),
+                start=period.start,
+                end=period.end,
+            )
+        )
+
+    def bi(value: schema.BilingualText) -> Bilingual:
+        return Bilingual(en=value.en, cy=value.cy)
+
+    return Election(
+        police_area=bi(data.police_area),
+        force=bi(data.force),
+        office=bi(data.office),
+        polling_day=data.polling_day,
+        pre_election_start=period.start,
+        pre_election_end=period.end,
+        contact_email=data.contact_email,
+        paro=bi(data.paro),
+        topics={key: bi(value) for key, value in data.topics.items()},
+        timetable=tuple(
+            sorted(
+                (TimetableEntry(item.date, Bilingual(item.en, item.cy)) for item in data.timetable),
+                key=lambda entry: entry.date,
+            )
+        ),
+    )
+
+
+def _load_people(project: Project, diagnostics: list[Diagnostic]) -> tuple[str, ...]:
+    """Names of private people, for the redaction checks; never published or printed."""
+    if not (project.root / PEOPLE_FILE).is_file():
+        return ()
+    text, problems = read_text(project, PEOPLE_FILE)
+    diagnostics += [p for p in problems if p.code != "F002"]  # an empty list is allowed
+    if text is None:
+        return ()
+    names = (line.split("#", 1)[0].strip() for line in text.split("\n"))
+    return tuple(name for name in names if name)

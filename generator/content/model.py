@@ -1,0 +1,136 @@
+"""The content model: typed, frozen objects that every later stage can trust.
+
+The loader validates the sources once and builds these; rendering never re-checks them.
+A document is a pair of language versions sharing one set of facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Lang = Literal["en", "cy"]
+LANGS: tuple[Lang, ...] = ("en", "cy")
+
+CHANNELS = ("email", "letter", "verbal", "meeting", "web-form")
+REQUESTERS = ("prospective-candidate", "candidate", "agent", "party", "public", "incumbent")
+OUTCOMES = ("answered", "part-answered", "refused", "referred-to-paro", "already-published")
+REFUSAL_REASONS = ("cost", "not-held", "security", "personal-information", "law-enforcement")
+STATUSES = ("draft", "ready")
+DOCUMENT_TYPES = ("page", "briefing", "session", "meeting")
+
+Channel = Literal["email", "letter", "verbal", "meeting", "web-form"]
+Requester = Literal["prospective-candidate", "candidate", "agent", "party", "public", "incumbent"]
+Outcome = Literal["answered", "part-answered", "refused", "referred-to-paro", "already-published"]
+RefusalReason = Literal["cost", "not-held", "security", "personal-information", "law-enforcement"]
+Status = Literal["draft", "ready"]
+DocumentType = Literal["page", "briefing", "session", "meeting"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One language version of a document: what differs between the twins."""
+
+    source: str  # path relative to the project root
+    title: str
+    body: str
+    body_line: int  # line of the file on which the body starts
+    summary: str | None = None
+    # Line of each frontmatter field ("related.0" for a list item), for diagnostics.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Response:
+    """One entry of the register of candidates' information requests."""
+
+    reference: str
+    received: date
+    responded: date | None
+    channel: Channel
+    confirmed_in_writing: date | None
+    requester: Requester
+    foi: bool
+    foi_reference: str | None
+    topic: str
+    outcome: Outcome
+    refusal_reason: RefusalReason | None
+    related: tuple[str, ...]
+    status: Status
+    texts: dict[Lang, Text]
+    folder: str  # the folder of the source files, relative to responses/
+
+    @property
+    def slug(self) -> str:
+        return self.reference.lower()
+
+    @property
+    def days_taken(self) -> int | None:
+        return (self.responded - self.received).days if self.responded else None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A page, briefing pack document, briefing session note or meeting note."""
+
+    id: str  # path under content/ without the language suffix, e.g. briefing-pack/budget
+    type: DocumentType
+    date: date | None
+    order: int | None
+    status: Status
+    texts: dict[Lang, Text]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A non-Markdown file published beside the documents."""
+
+    source: str  # path relative to the project root
+    langs: tuple[Lang, ...]  # the languages whose site carries it
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    en: str
+    cy: str
+
+    def __getitem__(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.cy
+
+
+@dataclass(frozen=True)
+class TimetableEntry:
+    date: date
+    label: Bilingual
+
+
+@dataclass(frozen=True)
+class Election:
+    police_area: Bilingual
+    force: Bilingual
+    office: Bilingual
+    polling_day: date
+    pre_election_start: date
+    pre_election_end: date
+    contact_email: str
+    paro: Bilingual
+    topics: dict[str, Bilingual]
+    timetable: tuple[TimetableEntry, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything loaded from a project, drafts included."""
+
+    election: Election | None
+    responses: tuple[Response, ...] = ()
+    documents: tuple[Document, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    private_names: tuple[str, ...] = field(default=(), repr=False)
+
+    def published_responses(self) -> list[Response]:
+        return [r for r in self.responses if r.status == "ready"]
+
+    def published_documents(self) -> list[Document]:
+        return [d for d in self.documents if d.status == "ready"]

@@ -1,0 +1,133 @@
+"""Finding the source files and reading each one: bytes → text → frontmatter + body.
+
+Nothing here changes a source file; each is read once, as bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content.model import LANGS, Lang
+from generator.content.yamltext import YamlDoc, parse_yaml
+from generator.diagnostics import Diagnostic
+from generator.project import CONTENT, ELECTION_FILE, RESPONSES, Project
+from generator.rules import files as file_rules
+from generator.rules import frontmatter as fm_rules
+
+ATTACHMENT_TYPES = (
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".odt",
+    ".ods",
+    ".csv",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+)
+_DOCUMENT_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})\.md$")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A Markdown source file, split into its fields and its body."""
+
+    path: str  # relative to the project root
+    area: str  # "content" or "responses"
+    stem: str  # path under its area without ".LANG.md", e.g. "briefing-pack/budget"
+    lang: Lang
+    meta: YamlDoc
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class Found:
+    markdown: list[str]  # paths relative to the root
+    attachments: list[str]
+
+
+def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
+    """Every file under content/ and responses/, in a stable order.
+
+    Dot-files and dot-folders (editor and system files) are never read or published.
+    """
+    markdown: list[str] = []
+    attachments: list[str] = []
+    diagnostics: list[Diagnostic] = []
+    for area in (CONTENT, RESPONSES):
+        top = project.root / area
+        if not top.is_dir():
+            continue
+        for folder, dirnames, filenames in os.walk(top, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in [*dirnames]:
+                if os.path.islink(os.path.join(folder, name)):
+                    dirnames.remove(name)
+                    rel = project.rel(Path(folder, name))
+                    diagnostics.append(file_rules.SYMLINK.at(rel, 0))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                full = Path(folder, name)
+                rel = project.rel(full)
+                if full.is_symlink():
+                    diagnostics.append(file_rules.SYMLINK.at(rel, 0))
+                elif rel == ELECTION_FILE:
+                    continue
+                elif name.lower().endswith(".md"):
+                    markdown.append(rel)
+                elif full.suffix.lower() in ATTACHMENT_TYPES:
+                    attachments.append(rel)
+                else:
+                    diagnostics.append(
+                        file_rules.ATTACHMENT_TYPE.at(
+                            rel,
+                            0,
+                            name=name,
+                            suffix=full.suffix or "no extension",
+                            allowed=", ".join(ATTACHMENT_TYPES),
+                        )
+                    )
+    return Found(markdown, attachments), diagnostics
+
+
+def read_text(project: Project, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """The file's text, with a byte-order mark dropped and line endings made '\\n'."""
+    data = (project.root / rel).read_bytes()
+    if not data.strip():
+        return None, [file_rules.EMPTY.at(rel, 0)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [file_rules.NOT_UTF8.at(rel, line, line_no=line)]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def read_source(project: Project, rel: str) -> tuple[SourceFile | None, list[Diagnostic]]:
+    area, _, inner = rel.partition("/")
+    name = inner.rsplit("/", 1)[-1]
+    match = _DOCUMENT_NAME.match(inner)
+    if not match or match["lang"] not in LANGS:
+        return None, [file_rules.BAD_NAME.at(rel, 0, name=name)]
+    text, problems = read_text(project, rel)
+    if text is None:
+        return None, problems
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return None, [fm_rules.NO_FRONTMATTER.at(rel, 1)]
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        return None, [fm_rules.UNCLOSED.at(rel, 1)]
+    meta, problems = parse_yaml("\n".join(lines[1:close]), rel, offset=1)
+    if meta is None:
+        return None, problems
+    lang: Lang = "en" if match["lang"] == "en" else "cy"
+    body = "\n".join(lines[close + 1 :])
+    return SourceFile(rel, area, match["stem"], lang, meta, body, close + 2), []

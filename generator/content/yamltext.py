@@ -1,0 +1,100 @@
+"""Reading YAML with the line of every value, and every failure as a diagnostic.
+
+PyYAML is used through its node layer so that each key keeps its line (errors name the
+line of the field) and duplicate keys, which PyYAML would silently overwrite, are
+reported. Dates are left as text: the content model parses them, so that a date that
+does not exist (2024-02-30) is a plain error rather than a PyYAML traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+from generator.rules import frontmatter as rules
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loading, with timestamps kept as strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDoc:
+    data: Any
+    # Line (1-based, in the file) of every key and list item, by its path from the top.
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_, default: int) -> int:
+        """The line of the deepest known part of ``path``."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return default
+
+
+def _walk(
+    node: yaml.Node, path: Path_, offset: int, doc: YamlDoc, out: list[tuple[int, str, int]]
+) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                out.append((line, key, seen[key]))
+            else:
+                seen[key] = line
+                doc.lines[(*path, key)] = line
+            _walk(value_node, (*path, key), offset, doc, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            doc.lines[(*path, index)] = item.start_mark.line + 1 + offset
+            _walk(item, (*path, index), offset, doc, out)
+
+
+def parse_yaml(
+    text: str, path: str, *, offset: int = 0, what: str = "frontmatter"
+) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    """Parse ``text``; ``offset`` is the number of file lines before the text starts."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDoc(data={}), []
+        if not isinstance(node, yaml.MappingNode):
+            found = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            line = node.start_mark.line + 1 + offset
+            return None, [rules.NOT_MAPPING.at(path, line, what=what, found=found)]
+        doc = YamlDoc(data=None)
+        duplicates: list[tuple[int, str, int]] = []
+        _walk(node, (), offset, doc, duplicates)
+        if duplicates:
+            return None, [
+                rules.DUPLICATE_KEY.at(path, line, key=key, first=first)
+                for line, key, first in duplicates
+            ]
+        doc.data = loader.construct_document(node)
+        return doc, []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + offset) if mark else offset + 1
+        problem = " ".join(filter(None, [exc.context, exc.problem]))
+        return None, [rules.SYNTAX.at(path, line, problem=problem or "not valid YAML")]
+    except yaml.YAMLError as exc:  # errors without a position, e.g. from the reader
+        return None, [rules.SYNTAX.at(path, offset + 1, problem=str(exc).splitlines()[0])]
+    finally:
+        loader.dispose()

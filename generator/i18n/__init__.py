@@ -1,0 +1,36 @@
+"""The translation tables: every string a reader sees, one table per language.
+
+Dates are written by Babel from the Unicode CLDR data, so Welsh months are right
+("9 Ebrill 2024") without a table of our own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+
+HERE = Path(__file__).parent
+
+
+@cache
+def table(lang: str) -> dict[str, str]:
+    with (HERE / f"{lang}.yml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+class Translator:
+    """``t("register.count", count=3)`` in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.strings = table(lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        return self.strings[key].format(**values) if values else self.strings[key]
+
+    def date(self, day: date) -> str:
+        return format_date(day, "d MMMM y", locale=self.lang)

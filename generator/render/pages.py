@@ -1,0 +1,361 @@
+"""Rendering: the loaded Site → one MkDocs source tree per language, plus the root pages.
+
+Everything here is a function of its inputs; nothing is written to disk (build.py
+writes). Drafts are dropped here, and only here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import Markup
+
+from generator.content.addresses import (
+    SECTION_INDEX,
+    attachment_address,
+    document_address,
+    response_address,
+    url_of,
+)
+from generator.content.links import find_links, resolve
+from generator.content.model import LANGS, Document, Lang, Response, Site, Text
+from generator.i18n import Translator
+from generator.render.env import make_env
+from generator.render.links import md_link, twin_url, url
+
+SECTION_NAV = {"briefing": "nav.briefing", "session": "nav.sessions", "meeting": "nav.meetings"}
+HOME = "index.md"
+ACCESSIBILITY = "accessibility.md"
+
+
+@dataclass
+class LanguageTree:
+    """What MkDocs needs to build one language: Markdown pages, files and a nav."""
+
+    lang: Lang
+    site_name: str
+    site_description: str
+    pages: dict[str, str] = field(default_factory=dict)  # address → Markdown text
+    files: dict[str, Path] = field(default_factory=dict)  # address → source file
+    nav: list[Any] = field(default_factory=list)
+    strings: dict[str, str] = field(default_factory=dict)  # for the theme overrides
+    sources: dict[str, str] = field(default_factory=dict)  # address → source it came from
+
+
+@dataclass
+class RenderedSite:
+    trees: dict[Lang, LanguageTree]
+    root_files: dict[str, str]  # file name at the site root → text
+
+
+def render(site: Site, root: Path, templates_dir: Path, site_url: str | None) -> RenderedSite:
+    assert site.election is not None, "render() is only called on a site that passed check"
+    env = make_env(templates_dir)
+    year = site.election.polling_day.year
+    responses = sorted(
+        site.published_responses(), key=lambda r: (r.received, r.reference), reverse=True
+    )
+    documents = site.published_documents()
+    # Where every published source goes, so links in bodies can be rewritten.
+    addresses: dict[str, str] = {}
+    for response in responses:
+        for text in response.texts.values():
+            addresses[text.source] = response_address(response.reference)
+    for document in documents:
+        for text in document.texts.values():
+            addresses[text.source] = document_address(document.id)
+    for attachment in site.attachments:
+        addresses[attachment.source] = attachment_address(attachment.source)
+
+    trees: dict[Lang, LanguageTree] = {}
+    for lang in LANGS:
+        t = Translator(lang)
+        area = site.election.police_area[lang]
+        tree = LanguageTree(
+            lang=lang,
+            site_name=t("site.title", area=area, year=year),
+            site_description=t("site.description", area=area, year=year),
+        )
+        renderer = _LanguageRenderer(site, env, t, lang, tree, addresses, site_url)
+        renderer.render_all(responses, documents)
+        for attachment in site.attachments:
+            if lang in attachment.langs:
+                tree.files[attachment_address(attachment.source)] = root / attachment.source
+        trees[lang] = tree
+
+    en, cy = Translator("en"), Translator("cy")
+    base = site_url or ""
+    context = {"en": en, "cy": cy, "area": site.election.police_area, "year": year}
+    root_files = {
+        "index.html": env.get_template("root/index.html.j2").render(base=base, **context),
+        "404.html": env.get_template("root/404.html.j2").render(
+            base_path=_path_of(site_url), **context
+        ),
+        "root.css": (templates_dir / "root" / "root.css").read_text(encoding="utf-8"),
+    }
+    return RenderedSite(trees=trees, root_files=root_files)
+
+
+def _path_of(site_url: str | None) -> str:
+    """The 404 page is served at any depth, so it links from the site's own path."""
+    if not site_url:
+        return "/"
+    without_scheme = site_url.split("://", 1)[-1]
+    path = "/" + without_scheme.partition("/")[2]
+    return path if path.endswith("/") else path + "/"
+
+
+class _LanguageRenderer:
+    def __init__(
+        self,
+        site: Site,
+        env: Any,
+        t: Translator,
+        lang: Lang,
+        tree: LanguageTree,
+        addresses: dict[str, str],
+        site_url: str | None,
+    ) -> None:
+        self.site, self.env, self.t, self.lang, self.tree = site, env, t, lang, tree
+        self.other: Lang = "cy" if lang == "en" else "en"
+        self.addresses = addresses
+        self.site_url = site_url
+        assert site.election is not None
+        self.election = site.election
+
+    # -- pages -----------------------------------------------------------------------
+
+    def render_all(self, responses: list[Response], documents: list[Document]) -> None:
+        sections: dict[str, list[Document]] = {kind: [] for kind in SECTION_INDEX}
+        pages: list[Document] = []
+        home: Document | None = None
+        for document in documents:
+            if document.id == "index":
+                home = document
+            elif document.type == "page":
+                pages.append(document)
+            else:
+                sections[document.type].append(document)
+        for items in sections.values():
+            items.sort(key=_order_key)
+        pages.sort(key=_order_key)
+
+        self._home(home, sections)
+        self._register(responses)
+        for response in responses:
+            self._response(response)
+        for kind, items in sections.items():
+            if items:
+                self._section(kind, items)
+        for document in [*pages, *(d for items in sections.values() for d in items)]:
+            self._document(document)
+        self._timetable()
+        self._nav(sections, pages)
+        self._strings(pages)
+
+    def _home(self, home: Document | None, sections: dict[str, list[Document]]) -> None:
+        title = home.texts[self.lang].title if home else self.tree.site_name
+        body = self._body(home.texts[self.lang], HOME) if home else ""
+        summary = home.texts[self.lang].summary if home else None
+        self._page(
+            HOME,
+            "markdown/home.md.j2",
+            title,
+            summary,
+            source=home.texts[self.lang].source if home else "content/election.yml",
+            body=Markup(body),
+            sections={kind: bool(items) for kind, items in sections.items()},
+        )
+
+    def _register(self, responses: list[Response]) -> None:
+        address = "register/index.md"
+        rows = [
+            {
+                "reference": r.reference,
+                "url": url(address, response_address(r.reference)),
+                "title": r.texts[self.lang].title,
+                "received": self.t.date(r.received),
+                "received_iso": r.received.isoformat(),
+                "responded": self.t.date(r.responded) if r.responded else "",
+                "responded_iso": r.responded.isoformat() if r.responded else "",
+                "topic": self.election.topics[r.topic][self.lang],
+                "requester": self.t(f"requester.{r.requester}"),
+                "outcome": self.t(f"outcome.{r.outcome}"),
+            }
+            for r in responses
+        ]
+        self._page(address, "markdown/register.md.j2", self.t("register.title"), None, rows=rows)
+
+    def _response(self, response: Response) -> None:
+        t = self.t
+        text = response.texts[self.lang]
+        facts: list[tuple[str, str]] = [
+            (t("response.reference"), response.reference),
+            (t("response.received"), t.date(response.received)),
+        ]
+        if response.confirmed_in_writing:
+            facts.append(
+                (t("response.confirmed_in_writing"), t.date(response.confirmed_in_writing))
+            )
+        if response.responded:
+            facts.append((t("response.responded"), t.date(response.responded)))
+            facts.append((t("response.days_taken"), t("response.days", days=response.days_taken)))
+        facts += [
+            (t("response.channel"), t(f"channel.{response.channel}")),
+            (t("response.requester"), t(f"requester.{response.requester}")),
+            (t("response.topic"), self.election.topics[response.topic][self.lang]),
+            (t("response.outcome"), t(f"outcome.{response.outcome}")),
+        ]
+        if response.refusal_reason:
+            facts.append((t("response.refusal_reason"), t(f"refusal.{response.refusal_reason}")))
+        if response.foi and response.foi_reference:
+            facts.append((t("response.foi_reference"), response.foi_reference))
+        by_id = {d.id: d for d in self.site.published_documents()}
+        related = [
+            {"title": by_id[i].texts[self.lang].title, "address": document_address(i)}
+            for i in response.related
+            if i in by_id
+        ]
+        address = response_address(response.reference)
+        self._page(
+            address,
+            "markdown/response.md.j2",
+            text.title,
+            text.summary,
+            source=text.source,
+            facts=facts,
+            body=Markup(self._body(text, address)),
+            related=related,
+        )
+
+    def _section(self, kind: str, items: list[Document]) -> None:
+        address = SECTION_INDEX[kind]
+        area = self.election.police_area[self.lang]
+        entries = [
+            {
+                "title": d.texts[self.lang].title,
+                "summary": d.texts[self.lang].summary,
+                "address": document_address(d.id),
+                "date": self.t.date(d.date) if d.date and kind != "briefing" else None,
+            }
+            for d in items
+        ]
+        self._page(
+            address,
+            "markdown/section.md.j2",
+            self.t(f"section.{kind}.title"),
+            None,
+            intro=self.t(f"section.{kind}.intro", area=area),
+            items=entries,
+        )
+
+    def _document(self, document: Document) -> None:
+        text = document.texts[self.lang]
+        address = document_address(document.id)
+        self._page(
+            address,
+            "markdown/document.md.j2",
+            text.title,
+            text.summary,
+            source=text.source,
+            document=document,
+            body=Markup(self._body(text, address)),
+        )
+
+    def _timetable(self) -> None:
+        self._page("timetable.md", "markdown/timetable.md.j2", self.t("timetable.title"), None)
+
+    def _page(
+        self,
+        address: str,
+        template: str,
+        title: str,
+        summary: str | None,
+        source: str = "content/election.yml",
+        **context: Any,
+    ) -> None:
+        self.tree.sources[address] = source
+        meta: dict[str, Any] = {"title": title}
+        if summary:
+            meta["description"] = summary
+        meta["twin"] = twin_url(address, self.other)
+        meta["alternates"] = self._alternates(address)
+        markdown = self.env.get_template(template).render(
+            t=self.t,
+            lang=self.lang,
+            title=title,
+            election=self.election,
+            date=self.t.date,
+            md=lambda to: md_link(address, to),
+            **context,
+        )
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        self.tree.pages[address] = f"---\n{front}---\n\n{markdown}"
+
+    def _alternates(self, address: str) -> list[dict[str, str]]:
+        if self.site_url:
+            base = self.site_url
+            links = [
+                {"hreflang": lang, "href": f"{base}{lang}/{url_of(address)}"} for lang in LANGS
+            ]
+            links.append({"hreflang": "x-default", "href": base})
+        else:
+            up = "../" * (url_of(address).count("/") + 1)
+            links = [{"hreflang": lang, "href": f"{up}{lang}/{url_of(address)}"} for lang in LANGS]
+            links.append({"hreflang": "x-default", "href": up})
+        return links
+
+    def _body(self, text: Text, address: str) -> str:
+        """The body with links to sources rewritten to links to their published pages."""
+        body = text.body
+        pieces: list[str] = []
+        last = 0
+        for link in find_links(body):
+            target = self.addresses.get(resolve(text.source, link.target))
+            if target is None:
+                continue  # checked earlier: only external or anchor links get here
+            pieces += [body[last : link.start], md_link(address, target)]
+            last = link.end
+        pieces.append(body[last:])
+        return "".join(pieces).strip()
+
+    # -- navigation and theme strings ---------------------------------------------------
+
+    def _nav(self, sections: dict[str, list[Document]], pages: list[Document]) -> None:
+        t = self.t
+        nav: list[Any] = [{t("nav.home"): HOME}, {t("nav.register"): "register/index.md"}]
+        for kind, items in sections.items():
+            if items:
+                children: list[Any] = [SECTION_INDEX[kind]]
+                children += [{d.texts[self.lang].title: document_address(d.id)} for d in items]
+                nav.append({t(SECTION_NAV[kind]): children})
+        nav.append({t("nav.timetable"): "timetable.md"})
+        nav += [{d.texts[self.lang].title: document_address(d.id)} for d in pages]
+        self.tree.nav = nav
+
+    def _strings(self, pages: list[Document]) -> None:
+        t = self.t
+        other = Translator(self.other)
+        has_statement = any(document_address(d.id) == ACCESSIBILITY for d in pages)
+        self.tree.strings = {
+            "lang": self.lang,
+            "other_lang": self.other,
+            "switch": t("language.switch"),
+            "switch_label": t("language.switch_label"),
+            "other_name": other("language.name"),
+            "published_by": t("footer.published_by", office=self.election.office[self.lang]),
+            "contact": t("footer.contact", email=self.election.contact_email),
+            "accessibility": t("footer.accessibility"),
+            "accessibility_url": "accessibility/" if has_statement else "",
+        }
+
+
+def _order_key(document: Document) -> tuple[int, str, str]:
+    return (
+        document.order if document.order is not None else 1000,
+        document.date.isoformat() if document.date else "",
+        document.texts["en"].title,
+    )

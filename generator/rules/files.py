@@ -1,0 +1,41 @@
+"""F: problems with a source file as a file, found before its text is read."""
+
+from generator.rules.registry import rule
+
+NOT_UTF8 = rule(
+    "F001",
+    "not-utf8",
+    "the file is not UTF-8 text (unreadable byte at line {line_no})",
+    "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+    "Welsh letters such as ŵ and ŷ are lost or garbled when a file is saved in another "
+    "encoding, so only UTF-8 is accepted.",
+)
+EMPTY = rule(
+    "F002",
+    "empty-file",
+    "the file is empty",
+    "write the document's frontmatter and text, or delete the file",
+    "An empty file is almost always a mistake (a save that failed, a copy that went wrong).",
+)
+SYMLINK = rule(
+    "F003",
+    "symlink",
+    "the file is a symbolic link, which is never published",
+    "replace the link with a copy of the real file, inside content/ or responses/",
+    "A link can point outside the project, for example at the private people list, and publish it.",
+)
+BAD_NAME = rule(
+    "F004",
+    "bad-document-name",
+    "'{name}' is not named NAME.en.md or NAME.cy.md",
+    "rename it to end in .en.md (English) or .cy.md (Welsh)",
+    "Every document is a pair of files, one per language; the language is read from the name.",
+)
+ATTACHMENT_TYPE = rule(
+    "F005",
+    "attachment-type",
+    "'{name}' is not a file type that can be published ({suffix})",
+    "publish it as one of: {allowed}; or move it out of content/ and responses/",
+    "Everything under content/ and responses/ is published; unexpected file types (source "
+    "spreadsheets, archives, programs) are where real data leaks have come from.",
+)

@@ -1,0 +1,72 @@
+"""L: links in a document's text to other documents and attachments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.content.links import find_links, resolve
+from generator.content.model import Site, Text
+from generator.diagnostics import Diagnostic
+from generator.rules.registry import rule, site_check
+
+BROKEN_LINK = rule(
+    "L001",
+    "broken-link",
+    "the link '{target}' points at {resolved}, which does not exist",
+    "link to a document by its file, relative to this one (such as "
+    "briefing-pack/budget.{lang}.md), or to an attachment by its file name",
+    "A broken link on a published page sends candidates and the public nowhere.",
+)
+WRONG_LANGUAGE_LINK = rule(
+    "L002",
+    "link-to-other-language",
+    "the link '{target}' points at the {other} version of a document",
+    "link to {fixed} instead, the version in this file's language",
+    "Each language's pages must lead to pages in the same language.",
+)
+DRAFT_LINK = rule(
+    "L003",
+    "link-to-draft",
+    "the link '{target}' points at a draft, which is not published",
+    "publish the linked document first ('status: ready'), or remove the link",
+    "A draft never reaches the site, so the link would be broken there.",
+)
+
+
+def _texts(site: Site) -> Iterator[tuple[Text, str]]:
+    for response in site.responses:
+        for lang, text in response.texts.items():
+            yield text, lang
+    for document in site.documents:
+        for lang, text in document.texts.items():
+            yield text, lang
+
+
+@site_check
+def links_resolve(site: Site) -> Iterator[Diagnostic]:
+    status = {}
+    for item in (*site.responses, *site.documents):
+        for text in item.texts.values():
+            status[text.source] = item.status
+    attachments = {a.source for a in site.attachments}
+    for text, lang in _texts(site):
+        for link in find_links(text.body):
+            target = resolve(text.source, link.target)
+            line = text.body_line + link.line_offset
+            other = "cy" if lang == "en" else "en"
+            if target in attachments:
+                continue
+            if target in status:
+                if target.endswith(f".{other}.md"):
+                    fixed = link.target[: -len(".xx.md")] + f".{lang}.md"
+                    yield WRONG_LANGUAGE_LINK.at(
+                        text.source,
+                        line,
+                        target=link.target,
+                        other="Welsh" if other == "cy" else "English",
+                        fixed=fixed,
+                    )
+                elif status[target] != "ready" and status[text.source] == "ready":
+                    yield DRAFT_LINK.at(text.source, line, target=link.target)
+                continue
+            yield BROKEN_LINK.at(text.source, line, target=link.target, resolved=target, lang=lang)
