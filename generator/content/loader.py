@@ -28,6 +28,7 @@ from generator.diagnostics import Diagnostic
 from generator.project import ELECTION_FILE, PEOPLE_FILE, RESPONSES, Project
 from generator.rules import election as election_rules
 from generator.rules import twins
+from generator.util import long_date
 from generator.rules.catalogue import FILE_CHECKS, SITE_CHECKS
 
 
@@ -187,8 +188,8 @@ def _load_election(project: Project, diagnostics: list[Diagnostic]) -> Election 
             election_rules.PERIOD_ORDER.at(
                 ELECTION_FILE,
                 doc.line_of(("pre_election_period", "end"), 1),
-                start=period.start,
-                end=period.end,
+                start=long_date(period.start),
+                end=long_date(period.end),
             )
         )
 

@@ -106,7 +106,7 @@ def read_text(project: Project, rel: str) -> tuple[str | None, list[Diagnostic]]
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [file_rules.NOT_UTF8.at(rel, line, line_no=line)]
+        return None, [file_rules.NOT_UTF8.at(rel, line)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 

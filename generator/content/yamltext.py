@@ -90,7 +90,9 @@ def parse_yaml(
         doc.data = loader.construct_document(node)
         return doc, []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # Where the broken construct starts (an unclosed quote or bracket) is more use to
+        # staff than where the parser gave up, often the end of the block.
+        mark = exc.context_mark or exc.problem_mark
         line = (mark.line + 1 + offset) if mark else offset + 1
         problem = " ".join(filter(None, [exc.context, exc.problem]))
         return None, [rules.SYNTAX.at(path, line, problem=problem or "not valid YAML")]

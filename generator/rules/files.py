@@ -5,7 +5,7 @@ from generator.rules.registry import rule
 NOT_UTF8 = rule(
     "F001",
     "not-utf8",
-    "the file is not UTF-8 text (unreadable byte at line {line_no})",
+    "the file is not UTF-8 text (the first character that cannot be read is on this line)",
     "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
     "Welsh letters such as ŵ and ŷ are lost or garbled when a file is saved in another "
     "encoding, so only UTF-8 is accepted.",

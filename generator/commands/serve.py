@@ -1,0 +1,82 @@
+"""`opcc-site serve`: a live preview for staff.
+
+The site is built into a private preview folder and served on this computer only; the
+sources are watched, and every change triggers a new build. A build that fails prints
+its problems and keeps the last good preview, exactly as a real build keeps the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from generator.commands.build import run_build
+from generator.project import Project
+
+WATCHED = ("content", "responses", "site_templates", "mkdocs.yml", ".private")
+
+
+def fingerprint(project: Project) -> str:
+    """A digest of every watched file's name, size and modification time."""
+    digest = hashlib.sha256()
+    for name in WATCHED:
+        top = project.root / name
+        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
+        for path in paths:
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def run_serve(
+    project: Project,
+    host: str,
+    port: int,
+    echo: Callable[[str], None] = print,
+    poll_seconds: float = 1.0,
+    stop: threading.Event | None = None,
+) -> None:
+    stop = stop or threading.Event()
+    with tempfile.TemporaryDirectory(prefix="opcc-preview-") as preview_name:
+        preview = Path(preview_name) / "site"
+
+        def rebuild() -> None:
+            outcome = run_build(project, preview, echo=echo)
+            if outcome.check is not None:
+                for diagnostic in outcome.check.diagnostics:
+                    echo(diagnostic.format())
+            for line in outcome.messages:
+                echo(line)
+            if not outcome.ok and preview.exists():
+                echo("The preview still shows the last version that built.")
+
+        rebuild()
+        preview.mkdir(parents=True, exist_ok=True)
+        handler = functools.partial(_QuietHandler, directory=str(preview))
+        server = ThreadingHTTPServer((host, port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        echo(f"Preview at http://{host}:{server.server_port}/ (press Ctrl+C to stop)")
+        last = fingerprint(project)
+        try:
+            while not stop.wait(poll_seconds):
+                now = fingerprint(project)
+                if now != last:
+                    last = now
+                    echo("A file changed; building the preview again...")
+                    rebuild()
+        except KeyboardInterrupt:
+            echo("Preview stopped.")
+        finally:
+            server.shutdown()
+            server.server_close()

@@ -1,0 +1,80 @@
+"""`opcc-site build` fails closed: on any problem the previous output stays exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import response_text, run, tree_digest, write
+
+
+def build(root: Path, out: Path) -> tuple[int, str]:
+    return run("build", "--root", str(root), "--out", str(out))
+
+
+def test_build_then_failed_check_leaves_site_untouched(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, output = build(project, out)
+    assert code == 0, output
+    assert "Built " in output.splitlines()[-1]
+    before = tree_digest(out)
+    assert "en/register/pcc24-001/index.html" in before
+
+    write(project, "responses/PCC24-001.cy.md", "---\ntitle: [broken\n---\n")
+    code, output = build(project, out)
+    assert code == 1
+    assert "responses/PCC24-001.cy.md:2: Y003" in output
+    assert output.splitlines()[-1] == "Nothing was built; site/ was left as it was." or (
+        "was left as it was" in output.splitlines()[-1]
+    )
+    assert tree_digest(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
+
+
+def test_engine_failure_leaves_site_untouched(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build(project, out)[0] == 0
+    before = tree_digest(out)
+    # A project mkdocs.yml that MkDocs itself rejects: the checks pass, the engine fails.
+    write(project, "mkdocs.yml", "theme:\n  name: no-such-theme\n")
+    code, output = build(project, out)
+    assert code == 1, output
+    assert "B001 the English site could not be built" in output
+    assert "Nothing was published; " in output
+    assert tree_digest(out) == before
+    assert "Traceback" not in output
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_site(project: Path) -> None:
+    code, output = build(project, project / "content")
+    assert code == 1
+    assert "B002 the output folder content/ is inside the project's content/ folder" in output
+    keep = project / "notes"
+    write(keep, "todo.txt", "mine")
+    code, output = build(project, keep)
+    assert code == 1
+    assert "is not empty and does not hold an earlier build" in output
+    assert (keep / "todo.txt").read_text() == "mine"
+
+
+def test_drafts_never_reach_the_output(project: Path, tmp_path: Path) -> None:
+    for lang in ("en", "cy"):
+        write(
+            project,
+            f"responses/PCC24-002.{lang}.md",
+            response_text(lang, "PCC24-002", status="draft").replace("240", "DRAFTSECRET"),
+        )
+    out = tmp_path / "site"
+    code, output = build(project, out)
+    assert code == 0, output
+    assert not (out / "en/register/pcc24-002").exists()
+    for path in out.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"DRAFTSECRET" not in data, path
+            assert b"PCC24-002" not in data and b"pcc24-002" not in data, path
+
+
+def test_sources_are_not_changed_by_a_build(project: Path, tmp_path: Path) -> None:
+    before = tree_digest(project)
+    assert build(project, tmp_path / "site")[0] == 0
+    assert tree_digest(project) == before
