@@ -90,5 +90,14 @@ def serve(root: Path, port: int, host: str) -> None:
     run_serve(_project(root), host=host, port=port, echo=click.echo)
 
 
+@cli.command()
+def rules() -> None:
+    """List every problem check can report: its code, what it means and how to fix it."""
+    from generator.rules.catalogue import RULES
+
+    for code, rule in sorted(RULES.items()):
+        click.echo(f"{code} {rule.name}\n    {rule.why}\n    fix: {rule.hint}\n")
+
+
 def main() -> None:
     cli(prog_name="opcc-site")

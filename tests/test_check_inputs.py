@@ -231,6 +231,17 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
         "English version of a document",
     ),
     (
+        "link-to-draft",
+        {
+            "content/index.en.md": document_text("Home", "See [notes](notes.en.md)."),
+            "content/index.cy.md": document_text("Hafan", "Gweler [nodiadau](notes.cy.md)."),
+            "content/notes.en.md": document_text("Notes", "Text.").replace("ready", "draft"),
+            "content/notes.cy.md": document_text("Nodiadau", "Testun.").replace("ready", "draft"),
+        },
+        "content/index.en.md:6: L003 the link 'notes.en.md' points at a draft, which is not "
+        "published",
+    ),
+    (
         "unsafe-html",
         {"content/index.en.md": document_text("Home", 'Hello <img src="x.png" onerror="alert(1)">')},
         "content/index.en.md:6: H001 the text contains an event handler attribute (onerror)",

@@ -1,0 +1,45 @@
+"""Every rule code is registered once, documented, and exercised by a test."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.i18n import table
+from generator.rules.catalogue import RULES
+
+TESTS = Path(__file__).parent
+
+
+def test_every_rule_is_documented() -> None:
+    assert RULES
+    for code, rule in RULES.items():
+        assert re.fullmatch(r"[A-Z]\d{3}", code), code
+        assert rule.message and rule.hint and rule.why, code
+        assert rule.name == rule.name.lower() and " " not in rule.name, code
+
+
+def test_every_rule_code_is_tested() -> None:
+    text = "".join(
+        path.read_text(encoding="utf-8")
+        for path in TESTS.glob("test_*.py")
+        if path.name != "test_registry.py"
+    )
+    untested = sorted(code for code in RULES if not re.search(rf"\b{code} ", text))
+    assert not untested, f"no test asserts these codes: {untested}"
+
+
+def test_translation_tables_have_the_same_keys() -> None:
+    en, cy = table("en"), table("cy")
+    assert set(en) - set(cy) == set(), "keys only in English"
+    assert set(cy) - set(en) == set(), "keys only in Welsh"
+    for key in en:
+        assert en[key].strip() and cy[key].strip(), key
+        # The same placeholders in both languages, so no fact is dropped in translation.
+        assert set(re.findall(r"{(\w+)}", en[key])) == set(re.findall(r"{(\w+)}", cy[key])), key
+
+
+def test_welsh_table_is_translated() -> None:
+    en, cy = table("en"), table("cy")
+    same = [key for key in en if en[key] == cy[key] and not key.startswith("language.")]
+    assert not same, f"Welsh strings identical to English: {same}"
