@@ -91,7 +91,9 @@ def make_project(root: Path) -> Path:
     write(
         root,
         "content/briefing-pack/workforce.en.md",
-        document_text("Workforce", "There are 1,250 officers. [Figures](workforce.csv)", "briefing"),
+        document_text(
+            "Workforce", "There are 1,250 officers. [Figures](workforce.csv)", "briefing"
+        ),
     )
     write(
         root,

@@ -140,7 +140,10 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
     ),
     (
         "responded-before-received",
-        {EN: response_text("en", responded="2024-03-30"), CY: response_text("cy", responded="2024-03-30")},
+        {
+            EN: response_text("en", responded="2024-03-30"),
+            CY: response_text("cy", responded="2024-03-30"),
+        },
         f"{EN}:11: R001 'responded' (30 March 2024) is before 'received' (1 April 2024)",
     ),
     (
@@ -163,7 +166,10 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
     ),
     (
         "refusal-reason-unexpected",
-        {EN: response_text("en", refusal_reason="cost"), CY: response_text("cy", refusal_reason="cost")},
+        {
+            EN: response_text("en", refusal_reason="cost"),
+            CY: response_text("cy", refusal_reason="cost"),
+        },
         f"{EN}:12: R005 'refusal_reason' is given but the outcome is 'answered'",
     ),
     (
@@ -173,7 +179,10 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
     ),
     (
         "foi-reference-unexpected",
-        {EN: response_text("en", foi_reference="FOI-1"), CY: response_text("cy", foi_reference="FOI-1")},
+        {
+            EN: response_text("en", foi_reference="FOI-1"),
+            CY: response_text("cy", foi_reference="FOI-1"),
+        },
         f"{EN}:12: R007 'foi_reference' is given but 'foi' is not true",
     ),
     (
@@ -214,7 +223,9 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
     ),
     (
         "pre-election-period-order",
-        {"content/election.yml": "ELECTION:start: 2024-03-25, end: 2024-05-02|start: 2024-05-25, end: 2024-05-02"},
+        {
+            "content/election.yml": "ELECTION:start: 2024-03-25, end: 2024-05-02|start: 2024-05-25, end: 2024-05-02"
+        },
         "content/election.yml:7: E002 the pre-election period ends (2 May 2024) before it starts "
         "(25 May 2024)",
     ),
@@ -226,7 +237,11 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
     ),
     (
         "link-to-other-language",
-        {"content/index.cy.md": document_text("Hafan", "\nGweler [y gweithlu](briefing-pack/workforce.en.md).")},
+        {
+            "content/index.cy.md": document_text(
+                "Hafan", "\nGweler [y gweithlu](briefing-pack/workforce.en.md)."
+            )
+        },
         "content/index.cy.md:7: L002 the link 'briefing-pack/workforce.en.md' points at the "
         "English version of a document",
     ),
@@ -243,7 +258,11 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
     ),
     (
         "unsafe-html",
-        {"content/index.en.md": document_text("Home", 'Hello <img src="x.png" onerror="alert(1)">')},
+        {
+            "content/index.en.md": document_text(
+                "Home", 'Hello <img src="x.png" onerror="alert(1)">'
+            )
+        },
         "content/index.en.md:6: H001 the text contains an event handler attribute (onerror)",
     ),
     (
@@ -302,10 +321,16 @@ def test_every_problem_is_reported_in_one_run(project: Path) -> None:
 
 
 def test_draft_may_lack_a_response_date(project: Path) -> None:
-    write(project, "responses/PCC24-002.en.md",
-          response_text("en", "PCC24-002", responded=None, status="draft"))
-    write(project, "responses/PCC24-002.cy.md",
-          response_text("cy", "PCC24-002", responded=None, status="draft"))
+    write(
+        project,
+        "responses/PCC24-002.en.md",
+        response_text("en", "PCC24-002", responded=None, status="draft"),
+    )
+    write(
+        project,
+        "responses/PCC24-002.cy.md",
+        response_text("cy", "PCC24-002", responded=None, status="draft"),
+    )
     code, output = check(project)
     assert code == 0, output
     assert "1 responses ready, 1 draft;" in output

@@ -48,11 +48,20 @@ def test_example_covers_the_register(example: Project) -> None:
     ready = site.published_responses()
     assert len(ready) >= 12
     assert {r.outcome for r in ready} >= {
-        "answered", "part-answered", "refused", "referred-to-paro", "already-published"
+        "answered",
+        "part-answered",
+        "refused",
+        "referred-to-paro",
+        "already-published",
     }
     assert {r.channel for r in ready} >= {"email", "letter", "verbal", "meeting", "web-form"}
     assert {r.requester for r in ready} >= {
-        "prospective-candidate", "candidate", "agent", "party", "public", "incumbent"
+        "prospective-candidate",
+        "candidate",
+        "agent",
+        "party",
+        "public",
+        "incumbent",
     }
     assert any(r.status == "draft" for r in site.responses)
     kinds = [d.type for d in site.published_documents()]
@@ -82,7 +91,9 @@ def test_every_page_has_its_language_twin_and_alternates(site: Path, lang: str) 
         target = (path.parent / switch["href"] / "index.html").resolve()
         assert target == (site / other / rel).resolve(), path
         assert soup(target).html["lang"] == other
-        alternates = {a["hreflang"]: a["href"] for a in html.select("link[rel=alternate][hreflang]")}
+        alternates = {
+            a["hreflang"]: a["href"] for a in html.select("link[rel=alternate][hreflang]")
+        }
         assert set(alternates) == {"en", "cy", "x-default"}, path
         url = rel.parent.as_posix()
         url = "" if url == "." else url + "/"
@@ -102,9 +113,7 @@ def test_welsh_pages_have_the_welsh_interface(site: Path) -> None:
     ("lang", "caption", "month"),
     [("en", "Requests for information", "April"), ("cy", "Ceisiadau am wybodaeth", "Ebrill")],
 )
-def test_register_table(
-    site: Path, example: Project, lang: str, caption: str, month: str
-) -> None:
+def test_register_table(site: Path, example: Project, lang: str, caption: str, month: str) -> None:
     ready = run_check(example).site.published_responses()
     register = soup(site / lang / "register/index.html")
     table = register.select_one("table.opcc-register")

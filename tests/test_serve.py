@@ -13,7 +13,7 @@ from generator.project import Project
 from tests.conftest import document_text, write
 
 
-def _wait_for(predicate, seconds: float = 30.0) -> bool:  # noqa: ANN001
+def _wait_for(predicate, seconds: float = 30.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():

@@ -28,8 +28,8 @@ from generator.diagnostics import Diagnostic
 from generator.project import ELECTION_FILE, PEOPLE_FILE, RESPONSES, Project
 from generator.rules import election as election_rules
 from generator.rules import twins
-from generator.util import long_date
 from generator.rules.catalogue import FILE_CHECKS, SITE_CHECKS
+from generator.util import long_date
 
 
 def load(project: Project) -> tuple[Site, list[Diagnostic]]:
@@ -102,7 +102,7 @@ def _pair(
     present = set(all_markdown)
     responses: list[Response] = []
     documents: list[Document] = []
-    for (area, stem), by_lang in sorted(groups.items()):
+    for (_area, stem), by_lang in sorted(groups.items()):
         en, cy = by_lang.get("en"), by_lang.get("cy")
         if en is None or cy is None:
             have = en or cy
