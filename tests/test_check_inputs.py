@@ -20,7 +20,7 @@ def check(root: Path) -> tuple[int, str]:
 def test_valid_project_passes(project: Path) -> None:
     code, output = check(project)
     assert code == 0, output
-    assert output.strip().splitlines()[-1].startswith("No problems found. 1 responses ready")
+    assert output.strip().splitlines()[-1].startswith("No problems found. 1 response ready")
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:
@@ -333,7 +333,7 @@ def test_draft_may_lack_a_response_date(project: Path) -> None:
     )
     code, output = check(project)
     assert code == 0, output
-    assert "1 responses ready, 1 draft;" in output
+    assert "1 response ready, 1 draft;" in output
 
 
 def test_welsh_at_is_not_an_email_and_byte_order_mark_is_accepted(project: Path) -> None:
@@ -341,3 +341,18 @@ def test_welsh_at_is_not_an_email_and_byte_order_mark_is_accepted(project: Path)
     write(project, CY, "\ufeff" + text.replace("\n", "\r\n"))
     code, output = check(project)
     assert code == 0, output
+
+
+def test_unreadable_file_is_reported(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root can read any file, so the refusal is simulated at the one place files are read.
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "PCC24-001.cy.md":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    code, output = check(project)
+    assert code == 1
+    assert f"{CY}: F006 the file cannot be read: Permission denied" in output

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from generator.build import engine
 from generator.build.output import swap_in, unsafe_reason
 from generator.commands.check import CheckResult, run_check
@@ -49,7 +51,12 @@ def run_build(project: Project, target: Path, echo: Callable[[str], None] = prin
             [result.summary(), f"Nothing was built; {_shown(target, project)} was left as it was."],
         )
 
-    site_url = engine.read_site_url(project.mkdocs_config)
+    try:
+        site_url = engine.read_site_url(project.mkdocs_config)
+    except (OSError, yaml.YAMLError) as exc:
+        problem = ENGINE_PROBLEM.at("mkdocs.yml", 0, language="English or Welsh",
+                                    problem=f"mkdocs.yml cannot be read ({exc})".replace("\n", " "))
+        return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
     rendered = render(result.site, project.root, project.templates_dir, site_url)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="opcc-site-src-") as staging_name:

@@ -25,9 +25,11 @@ class CheckResult:
         drafts = len(site.responses) - ready
         docs = len(site.published_documents())
         counts = (
-            f"{ready} responses ready, {drafts} draft{'s' if drafts != 1 else ''}; "
-            f"{docs} documents ready, {len(site.documents) - docs} draft; "
-            f"{len(site.attachments)} attachments"
+            f"{ready} response{'s' if ready != 1 else ''} ready, "
+            f"{drafts} draft{'s' if drafts != 1 else ''}; "
+            f"{docs} document{'s' if docs != 1 else ''} ready, "
+            f"{len(site.documents) - docs} draft{'s' if len(site.documents) - docs != 1 else ''}; "
+            f"{len(site.attachments)} attachment{'s' if len(site.attachments) != 1 else ''}"
         )
         problems = errors(self.diagnostics)
         if not problems:

@@ -99,7 +99,10 @@ def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
 
 def read_text(project: Project, rel: str) -> tuple[str | None, list[Diagnostic]]:
     """The file's text, with a byte-order mark dropped and line endings made '\\n'."""
-    data = (project.root / rel).read_bytes()
+    try:
+        data = (project.root / rel).read_bytes()
+    except OSError as exc:
+        return None, [file_rules.UNREADABLE.at(rel, 0, reason=exc.strerror or str(exc))]
     if not data.strip():
         return None, [file_rules.EMPTY.at(rel, 0)]
     try:

@@ -39,3 +39,10 @@ ATTACHMENT_TYPE = rule(
     "Everything under content/ and responses/ is published; unexpected file types (source "
     "spreadsheets, archives, programs) are where real data leaks have come from.",
 )
+UNREADABLE = rule(
+    "F006",
+    "unreadable-file",
+    "the file cannot be read: {reason}",
+    "check that the file is not open in another program and that you may read it",
+    "A file that cannot be read cannot be checked, so nothing is published.",
+)
