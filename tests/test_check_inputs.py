@@ -201,7 +201,7 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
             EN: response_text("en", related="[workforce]"),
             CY: response_text("cy", related="[workforce]"),
         },
-        f"{EN}:11: R011 'related' names 'workforce', which is not a briefing pack document",
+        f"{EN}:11: R011 'related' names 'workforce', which is not a published briefing pack document",
     ),
     (
         "missing-sections",

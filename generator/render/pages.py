@@ -125,6 +125,7 @@ class _LanguageRenderer:
         self.site_url = site_url
         assert site.election is not None
         self.election = site.election
+        self.published = {d.id: d for d in site.published_documents()}
 
     # -- pages -----------------------------------------------------------------------
 
@@ -213,11 +214,9 @@ class _LanguageRenderer:
             facts.append((t("response.refusal_reason"), t(f"refusal.{response.refusal_reason}")))
         if response.foi and response.foi_reference:
             facts.append((t("response.foi_reference"), response.foi_reference))
-        by_id = {d.id: d for d in self.site.published_documents()}
         related = [
-            {"title": by_id[i].texts[self.lang].title, "address": document_address(i)}
+            {"title": self.published[i].texts[self.lang].title, "address": document_address(i)}
             for i in response.related
-            if i in by_id
         ]
         address = response_address(response.reference)
         self._page(

@@ -89,7 +89,7 @@ UNKNOWN_TOPIC = rule(
 RELATED_NOT_FOUND = rule(
     "R011",
     "related-not-found",
-    "'related' names '{related}', which is not a briefing pack document",
+    "'related' names '{related}', which is not a published briefing pack document",
     "use the document's path under content/ without the language ending, such as "
     "briefing-pack/budget{suggestion}",
     "Related links point readers to briefing documents; a broken one misleads them.",
@@ -223,9 +223,10 @@ def topics_known(site: Site) -> Iterator[Diagnostic]:
 @site_check
 def related_documents_exist(site: Site) -> Iterator[Diagnostic]:
     briefing = {d.id for d in site.documents if d.type == "briefing"}
+    published = {d.id for d in site.published_documents() if d.type == "briefing"}
     for response in site.responses:
         for index, related in enumerate(response.related):
-            if related in briefing:
+            if related in (published if response.status == "ready" else briefing):
                 continue
             close = [b for b in briefing if b.rsplit("/", 1)[-1] == related.rsplit("/", 1)[-1]]
             suggestion = f" (did you mean {close[0]}?)" if close else ""
