@@ -188,7 +188,14 @@ class _LanguageRenderer:
             }
             for r in responses
         ]
-        self._page(address, "markdown/register.md.j2", self.t("register.title"), None, rows=rows)
+        self._page(
+            address,
+            "markdown/register.md.j2",
+            self.t("register.title"),
+            None,
+            hide=("toc",),
+            rows=rows,
+        )
 
     def _response(self, response: Response) -> None:
         t = self.t
@@ -265,7 +272,9 @@ class _LanguageRenderer:
         )
 
     def _timetable(self) -> None:
-        self._page("timetable.md", "markdown/timetable.md.j2", self.t("timetable.title"), None)
+        self._page(
+            "timetable.md", "markdown/timetable.md.j2", self.t("timetable.title"), None, hide=("toc",)
+        )
 
     def _page(
         self,
@@ -274,10 +283,13 @@ class _LanguageRenderer:
         title: str,
         summary: str | None,
         source: str = "content/election.yml",
+        hide: tuple[str, ...] = (),
         **context: Any,
     ) -> None:
         self.tree.sources[address] = source
         meta: dict[str, Any] = {"title": title}
+        if hide:
+            meta["hide"] = list(hide)  # mkdocs-material: give wide tables the room
         if summary:
             meta["description"] = summary
         meta["twin"] = twin_url(address, self.other)
