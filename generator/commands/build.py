@@ -54,8 +54,12 @@ def run_build(project: Project, target: Path, echo: Callable[[str], None] = prin
     try:
         site_url = engine.read_site_url(project.mkdocs_config)
     except (OSError, yaml.YAMLError) as exc:
-        problem = ENGINE_PROBLEM.at("mkdocs.yml", 0, language="English or Welsh",
-                                    problem=f"mkdocs.yml cannot be read ({exc})".replace("\n", " "))
+        problem = ENGINE_PROBLEM.at(
+            "mkdocs.yml",
+            0,
+            language="English or Welsh",
+            problem=f"mkdocs.yml cannot be read ({exc})".replace("\n", " "),
+        )
         return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
     rendered = render(result.site, project.root, project.templates_dir, site_url)
     target.parent.mkdir(parents=True, exist_ok=True)

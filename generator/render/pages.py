@@ -273,7 +273,11 @@ class _LanguageRenderer:
 
     def _timetable(self) -> None:
         self._page(
-            "timetable.md", "markdown/timetable.md.j2", self.t("timetable.title"), None, hide=("toc",)
+            "timetable.md",
+            "markdown/timetable.md.j2",
+            self.t("timetable.title"),
+            None,
+            hide=("toc",),
         )
 
     def _page(
