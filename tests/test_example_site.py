@@ -173,3 +173,10 @@ def test_no_third_party_fonts(site: Path) -> None:
     for path in [site / "en/index.html", site / "cy/register/index.html"]:
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+
+
+def test_welsh_search_is_not_stemmed_as_english(site: Path) -> None:
+    # Material has no Welsh stemmer; the English one would mangle Welsh words.
+    cy = json.loads((site / "cy/search/search_index.json").read_text(encoding="utf-8"))
+    assert cy["config"]["pipeline"] == ["trimmer"]
+    assert any("Cwestiwn" in doc["title"] for doc in cy["docs"])
