@@ -95,8 +95,14 @@ def rules() -> None:
     """List every problem check can report: its code, what it means and how to fix it."""
     from generator.rules.catalogue import RULES
 
+    class _Named(dict):  # the general form of a message: {allowed} shows as <allowed>
+        def __missing__(self, key: str) -> str:
+            return f"<{key.replace('_', ' ')}>"
+
     for code, rule in sorted(RULES.items()):
-        click.echo(f"{code} {rule.name}\n    {rule.why}\n    fix: {rule.hint}\n")
+        message = rule.message.format_map(_Named())
+        hint = rule.hint.format_map(_Named())
+        click.echo(f"{code} {rule.name}: {message}\n    {rule.why}\n    fix: {hint}\n")
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ def test_build_then_failed_check_leaves_site_untouched(project: Path, tmp_path: 
     assert "Built " in output.splitlines()[-1]
     before = tree_digest(out)
     assert "en/register/pcc24-001/index.html" in before
+    assert out.stat().st_mode & 0o777 == 0o755  # readable by the web server
 
     write(project, "responses/PCC24-001.cy.md", "---\ntitle: [broken\n---\n")
     code, output = build(project, out)

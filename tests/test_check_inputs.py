@@ -128,6 +128,11 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
         "responses/link.en.md: F003 the file is a symbolic link, which is never published",
     ),
     (
+        "named-pipe",
+        {"content/briefing-pack/pipe.pdf": "FIFO"},
+        "content/briefing-pack/pipe.pdf: F007 this is not an ordinary file",
+    ),
+    (
         "bad-document-name",
         {"content/notes.md": document_text("Notes", "Text")},
         "content/notes.md: F004 'notes.md' is not named NAME.en.md or NAME.cy.md",
@@ -194,6 +199,11 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
         "unknown-topic",
         {EN: response_text("en", topic="parking"), CY: response_text("cy", topic="parking")},
         f"{EN}:11: R010 the topic 'parking' is not in the list of topics in content/election.yml",
+    ),
+    (
+        "topic-written-as-its-welsh-name",
+        {EN: response_text("en", topic="Gweithlu"), CY: response_text("cy", topic="Gweithlu")},
+        f"{EN}:11: R010 the topic 'Gweithlu' is not in the list of topics",
     ),
     (
         "related-not-found",
@@ -266,6 +276,75 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
         "content/index.en.md:6: H001 the text contains an event handler attribute (onerror)",
     ),
     (
+        "unsafe-html-slash-handler",
+        {"content/index.en.md": document_text("Home", "Hi <img/src=x/onerror=alert(1)>")},
+        "content/index.en.md:6: H001 the text contains an event handler attribute (onerror)",
+    ),
+    (
+        "unsafe-html-reference-link",
+        {"content/index.en.md": document_text("Home", "[click][x]\n\n[x]: javascript:alert(1)")},
+        "content/index.en.md:8: H001 the text contains a 'javascript:' address",
+    ),
+    (
+        "unsafe-html-encoded-scheme",
+        {"content/index.en.md": document_text("Home", "<a href=&#106;avascript:alert(1)>x</a>")},
+        "content/index.en.md:6: H001 the text contains a 'javascript:' address",
+    ),
+    (
+        "unsafe-html-split-scheme",
+        {"content/index.en.md": document_text("Home", '<a href="java\nscript:alert(1)">x</a>')},
+        "content/index.en.md:6: H001 the text contains a 'javascript:' address",
+    ),
+    (
+        "markup-in-title",
+        {"content/index.en.md": document_text('"<img src=x onerror=alert(6)>"', "Text.")},
+        "content/index.en.md:2: H002 'title' contains markup (an HTML tag or angle bracket)",
+    ),
+    (
+        "link-in-election-fact",
+        {
+            "content/election.yml": 'ELECTION:cy: Prif Weithredwr Cyngor Sir Caerfyrddin|cy: "[x](javascript:alert(4))"'
+        },
+        "content/election.yml:11: H002 'paro.cy' contains markup (a link)",
+    ),
+    (
+        "yaml-alias",
+        {EN: response_text("en", related="&a [*a]")},
+        f"{EN}:11: Y006 a value repeats another with an alias",
+    ),
+    (
+        "unsafe-file-name",
+        {'content/a" onmouseover="x.en.md': document_text("A", "B")},
+        'content/a" onmouseover="x.en.md: F008 the name \'a" onmouseover="x.en.md\' has characters',
+    ),
+    (
+        "text-file-saved-by-windows",
+        {"responses/PCC24-002.cy.md.txt": response_text("cy", "PCC24-002")},
+        "responses/PCC24-002.cy.md.txt: F004 'PCC24-002.cy.md.txt' is not named NAME.en.md",
+    ),
+    (
+        "reference-not-file-name",
+        {EN: response_text("en", "PCC24-017"), CY: response_text("cy", "PCC24-017")},
+        f"{EN}:2: R013 'reference' is PCC24-017 but the file is named PCC24-001.en.md",
+    ),
+    (
+        "page-hides-generated-page",
+        {
+            "content/timetable/index.en.md": document_text("Mine", "Text."),
+            "content/timetable/index.cy.md": document_text("Fy un i", "Testun."),
+        },
+        "content/timetable/index.en.md: D001 this would be published at /en/timetable/, an "
+        "address the site uses for its own page",
+    ),
+    (
+        "welsh-page-links-english-only-attachment",
+        {
+            "content/only.en.csv": "a,b\n1,2\n",
+            "content/index.cy.md": document_text("Hafan", "Gweler [y ffigurau](only.en.csv)."),
+        },
+        "content/index.cy.md:6: L002 the link 'only.en.csv' points at the English version",
+    ),
+    (
         "address-clash",
         {
             "content/register/index.en.md": document_text("Register", "Mine."),
@@ -280,7 +359,9 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
 def _apply(root: Path, files: dict[str, str | bytes | None]) -> None:
     for rel, text in files.items():
         path = root / rel
-        if text is None:
+        if text == "FIFO":
+            os.mkfifo(path)
+        elif text is None:
             path.unlink()
         elif isinstance(text, str) and text.startswith("->"):
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -306,6 +387,8 @@ def test_bad_input_is_reported(
     # The line after every diagnostic is its fix, in one sentence.
     index = next(i for i, line in enumerate(lines) if line.startswith(expected))
     assert lines[index + 1].startswith("    fix: ")
+    if name == "topic-written-as-its-welsh-name":
+        assert "'Gweithlu' is the Welsh name of 'workforce'" in lines[index + 1]
     assert "nothing can be published until they are fixed" in lines[-1]
     assert tree_digest(project) == before  # checking never changes a source file
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -44,6 +45,13 @@ def test_preview_rebuilds_on_change(project: Path) -> None:
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", address)
         page = urllib.request.urlopen(address + "cy/").read().decode()
         assert "Gwybodaeth i ymgeiswyr." in page
+        try:
+            urllib.request.urlopen(address + "no-such-page/")
+        except urllib.error.HTTPError as missing:
+            assert missing.code == 404
+            assert "Heb ddod o hyd" in missing.read().decode()
+        else:
+            raise AssertionError("a missing page was served")
 
         write(project, "content/index.cy.md", document_text("Hafan", "Croeso newydd."))
         assert _wait_for(

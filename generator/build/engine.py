@@ -39,6 +39,8 @@ def read_site_url(base_config: Path) -> str | None:
     value = data.get("site_url") if isinstance(data, dict) else None
     if not value:
         return None
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        raise ValueError(f"site_url must be an address starting https://, not {value!r}")
     return value if value.endswith("/") else value + "/"
 
 

@@ -25,6 +25,8 @@ def unsafe_reason(target: Path, project_root: Path) -> str | None:
 
 def swap_in(new: Path, target: Path) -> None:
     """Replace ``target`` by ``new`` (a sibling folder), keeping the old one on failure."""
+    # mkdtemp makes the folder private (0700); the web server must be able to read it.
+    new.chmod(0o755)
     if not target.exists():
         os.replace(new, target)
         return

@@ -53,7 +53,7 @@ def run_build(project: Project, target: Path, echo: Callable[[str], None] = prin
 
     try:
         site_url = engine.read_site_url(project.mkdocs_config)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # UnicodeDecodeError is a ValueError
         problem = ENGINE_PROBLEM.at(
             "mkdocs.yml",
             0,
@@ -62,7 +62,12 @@ def run_build(project: Project, target: Path, echo: Callable[[str], None] = prin
         )
         return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
     rendered = render(result.site, project.root, project.templates_dir, site_url)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        shown = _shown(target, project)
+        problem = OUTPUT_FOLDER.at(shown, 0, out=shown, problem=f"cannot be made ({exc.strerror})")
+        return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
     with tempfile.TemporaryDirectory(prefix="opcc-site-src-") as staging_name:
         staging = Path(staging_name)
         new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))

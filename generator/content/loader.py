@@ -61,6 +61,7 @@ def load(project: Project) -> tuple[Site, list[Diagnostic]]:
         documents=tuple(sorted(documents, key=lambda d: d.id)),
         attachments=attachments,
         private_names=private_names,
+        discovered=frozenset(found.markdown),
     )
     for site_check in SITE_CHECKS:
         diagnostics += site_check(site)
@@ -165,7 +166,9 @@ def _pair(
 
 def _load_election(project: Project, diagnostics: list[Diagnostic]) -> Election | None:
     path = project.root / ELECTION_FILE
-    if path.is_symlink() or not path.is_file():
+    if path.is_symlink():
+        return None  # reported as F003 when the files are found
+    if not path.is_file():
         diagnostics.append(election_rules.MISSING.at(ELECTION_FILE, 0))
         return None
     text, problems = read_text(project, ELECTION_FILE)

@@ -128,6 +128,9 @@ class Site:
     documents: tuple[Document, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     private_names: tuple[str, ...] = field(default=(), repr=False)
+    # Every Markdown file found, including those that failed to load (and so have
+    # diagnostics of their own): links to them are not reported as broken as well.
+    discovered: frozenset[str] = frozenset()
 
     def published_responses(self) -> list[Response]:
         return [r for r in self.responses if r.status == "ready"]

@@ -7,12 +7,14 @@ error type maps to one rule code.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from datetime import date
 from typing import Annotated, Any, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -28,24 +30,70 @@ from generator.content import model
 from generator.content.yamltext import YamlDoc
 from generator.diagnostics import Diagnostic
 from generator.rules import schema as rules
+from generator.rules.html import MARKUP_IN_FIELD, markup_in_field
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+_UK_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_CURLY = "\u201c\u201d\u2018\u2019"
 
 
 def _parse_date(value: Any) -> date:
     if isinstance(value, date):
         return value
-    text = str(value)
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
+    text = str(value).strip()
+    if text[:1] in _CURLY or text[-1:] in _CURLY:
+        raise PydanticCustomError(
+            "invalid_date", "wrapped in curly quotes (“ ”), which Word and Outlook add; delete them"
+        )
+    uk = _UK_DATE.match(text)
+    if uk:
+        day, month, year = (int(part) for part in uk.groups())
+        try:
+            suggestion = date(year, month, day).isoformat()
+        except ValueError:
+            return _no_such_date(year, month, day)
+        raise PydanticCustomError(
+            "invalid_date", "written day first; write it as {iso}", {"iso": suggestion}
+        )
+    if not isinstance(value, str) or not _ISO_DATE.match(text):
         raise PydanticCustomError("invalid_date", "not a date in the form YYYY-MM-DD")
+    year, month, day = (int(part) for part in text.split("-"))
     try:
-        return date.fromisoformat(text)
+        return date(year, month, day)
     except ValueError:
-        raise PydanticCustomError("invalid_date", "not a date that exists") from None
+        return _no_such_date(year, month, day)
+
+
+def _no_such_date(year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise PydanticCustomError(
+            "invalid_date", "not a date that exists: there is no month {m}", {"m": month}
+        )
+    last = calendar.monthrange(year, month)[1]
+    raise PydanticCustomError(
+        "invalid_date",
+        "not a date that exists: {month} {year} has {last} days",
+        {"month": calendar.month_name[month], "year": year, "last": last},
+    )
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
-Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _plain(value: str) -> str:
+    problem = markup_in_field(value)
+    if problem:
+        raise PydanticCustomError("markup_in_text", "{what}", {"what": problem})
+    return value
+
+
+# One-line text: titles, summaries, election facts. Plain text only, because the theme
+# places these in headers, menus and footers without escaping Markdown links.
+Text = Annotated[
+    StrictStr, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)
+]
 Reference = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*-[0-9]{3,}$")]
 Slug = Annotated[StrictStr, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
@@ -64,7 +112,7 @@ class ResponseFrontmatter(_Strict):
     requester: model.Requester
     foi: StrictBool = False
     foi_reference: Text | None = None
-    topic: Slug
+    topic: Text  # checked against the topic list by rule R010
     outcome: model.Outcome
     refusal_reason: model.RefusalReason | None = None
     related: list[Text] = []
@@ -141,9 +189,18 @@ def validate(
     try:
         return schema.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [
-            _diagnostic(schema, error, doc, path, kind, default_line) for error in exc.errors()
-        ]
+        errors = exc.errors()
+    # A misspelt field is reported once, as unknown with a suggestion, not also as missing.
+    suggested = {
+        _closest(schema, str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"
+    }
+    errors = [e for e in errors if not (e["type"] == "missing" and e["loc"][0] in suggested)]
+    return None, [_diagnostic(schema, error, doc, path, kind, default_line) for error in errors]
+
+
+def _closest(schema: type[BaseModel], name: str) -> str | None:
+    close = difflib.get_close_matches(name, list(schema.model_fields), n=1)
+    return close[0] if close else None
 
 
 def _diagnostic(
@@ -162,16 +219,24 @@ def _diagnostic(
     if kind_of_error == "missing":
         return rules.MISSING.at(path, line, field=name, example=_EXAMPLES.get(name, ""))
     if kind_of_error == "extra_forbidden":
-        known = list(schema.model_fields)
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        suggestion = (
-            f"did you mean '{close[0]}'?" if close else f"the fields are: {', '.join(known)}"
-        )
+        close = _closest(schema, str(loc[-1]))
+        known = ", ".join(schema.model_fields)
+        suggestion = f"did you mean '{close}'?" if close else f"the fields are: {known}"
         return rules.UNKNOWN.at(path, line, field=name, kind=kind, suggestion=suggestion)
+    if isinstance(value, str) and value.strip()[:1] in _CURLY:
+        return rules.WRONG_TYPE.at(
+            path,
+            line,
+            field=name,
+            problem=f"is {value}, wrapped in curly quotes (“ ”) that Word and Outlook add",
+            fix='delete the curly quotes; a value needs no quotes, or straight ones (")',
+        )
     if kind_of_error in ("literal_error", "enum"):
         return rules.UNKNOWN_VALUE.at(
             path, line, field=name, value=value, allowed=_allowed_values(schema, loc)
         )
+    if kind_of_error == "markup_in_text":
+        return MARKUP_IN_FIELD.at(path, line, field=name, what=error["ctx"]["what"])
     if kind_of_error == "invalid_date":
         return rules.BAD_DATE.at(path, line, field=name, value=value, problem=error["msg"])
     if kind_of_error == "string_pattern_mismatch":

@@ -31,6 +31,9 @@ ATTACHMENT_TYPES = (
     ".webp",
 )
 _DOCUMENT_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})\.md$")
+# File and folder names become web addresses: letters, digits, hyphens, underscores and
+# dots only, so that no name can break out of an address or an HTML attribute.
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,13 @@ def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
         for folder, dirnames, filenames in os.walk(top, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in [*dirnames]:
+                rel = project.rel(Path(folder, name))
                 if os.path.islink(os.path.join(folder, name)):
                     dirnames.remove(name)
-                    rel = project.rel(Path(folder, name))
                     diagnostics.append(file_rules.SYMLINK.at(rel, 0))
+                elif not SAFE_NAME.match(name):
+                    dirnames.remove(name)
+                    diagnostics.append(file_rules.UNSAFE_NAME.at(rel, 0, name=name))
             for name in sorted(filenames):
                 if name.startswith("."):
                     continue
@@ -78,9 +84,13 @@ def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
                 rel = project.rel(full)
                 if full.is_symlink():
                     diagnostics.append(file_rules.SYMLINK.at(rel, 0))
+                elif not full.is_file():
+                    diagnostics.append(file_rules.NOT_A_FILE.at(rel, 0))
+                elif not SAFE_NAME.match(name):
+                    diagnostics.append(file_rules.UNSAFE_NAME.at(rel, 0, name=name))
                 elif rel == ELECTION_FILE:
                     continue
-                elif name.lower().endswith(".md"):
+                elif name.lower().endswith((".md", ".md.txt")):
                     markdown.append(rel)
                 elif full.suffix.lower() in ATTACHMENT_TYPES:
                     attachments.append(rel)

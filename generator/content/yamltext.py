@@ -46,24 +46,40 @@ class YamlDoc:
         return default
 
 
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
 def _walk(
-    node: yaml.Node, path: Path_, offset: int, doc: YamlDoc, out: list[tuple[int, str, int]]
+    node: yaml.Node,
+    path: Path_,
+    offset: int,
+    doc: YamlDoc,
+    out: list[tuple[int, str, int]],
+    seen: set[int],
 ) -> None:
+    # An alias (*name) is the same node met twice; refusing them rules out documents that
+    # refer to themselves or expand a few lines into millions of values.
+    if isinstance(node, yaml.CollectionNode):
+        if id(node) in seen:
+            raise _AliasFound(node.start_mark.line + 1 + offset)
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             line = key_node.start_mark.line + 1 + offset
-            if key in seen:
-                out.append((line, key, seen[key]))
+            if key in first_lines:
+                out.append((line, key, first_lines[key]))
             else:
-                seen[key] = line
+                first_lines[key] = line
                 doc.lines[(*path, key)] = line
-            _walk(value_node, (*path, key), offset, doc, out)
+            _walk(value_node, (*path, key), offset, doc, out, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             doc.lines[(*path, index)] = item.start_mark.line + 1 + offset
-            _walk(item, (*path, index), offset, doc, out)
+            _walk(item, (*path, index), offset, doc, out, seen)
 
 
 def parse_yaml(
@@ -81,7 +97,10 @@ def parse_yaml(
             return None, [rules.NOT_MAPPING.at(path, line, what=what, found=found)]
         doc = YamlDoc(data=None)
         duplicates: list[tuple[int, str, int]] = []
-        _walk(node, (), offset, doc, duplicates)
+        try:
+            _walk(node, (), offset, doc, duplicates, set())
+        except _AliasFound as alias:
+            return None, [rules.ALIAS.at(path, alias.line)]
         if duplicates:
             return None, [
                 rules.DUPLICATE_KEY.at(path, line, key=key, first=first)

@@ -46,3 +46,18 @@ UNREADABLE = rule(
     "check that the file is not open in another program and that you may read it",
     "A file that cannot be read cannot be checked, so nothing is published.",
 )
+NOT_A_FILE = rule(
+    "F007",
+    "not-a-regular-file",
+    "this is not an ordinary file (it may be a pipe or a device)",
+    "replace it with an ordinary file, or delete it",
+    "Reading a pipe or a device could hang the check or publish something unexpected.",
+)
+UNSAFE_NAME = rule(
+    "F008",
+    "unsafe-file-name",
+    "the name '{name}' has characters that cannot be part of a web address",
+    "rename it using only letters, digits and hyphens, such as 'budget-2024-25.csv'",
+    "Names become web addresses; spaces, quotes and other signs break links or could be "
+    "used to inject code into a page.",
+)

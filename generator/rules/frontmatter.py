@@ -38,3 +38,10 @@ DUPLICATE_KEY = rule(
     "keep one of the two lines and delete the other",
     "YAML would silently keep only the last value, which may not be the one you checked.",
 )
+ALIAS = rule(
+    "Y006",
+    "yaml-alias",
+    "a value repeats another with an alias (*name), which is not allowed here",
+    "write the value out in full instead of using & and *",
+    "Aliases can make a few lines expand into millions of values, or refer to themselves.",
+)

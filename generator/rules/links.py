@@ -48,13 +48,21 @@ def links_resolve(site: Site) -> Iterator[Diagnostic]:
     for item in (*site.responses, *site.documents):
         for text in item.texts.values():
             status[text.source] = item.status
-    attachments = {a.source for a in site.attachments}
+    attachments = {a.source: a.langs for a in site.attachments}
     for text, lang in _texts(site):
         for link in find_links(text.body):
             target = resolve(text.source, link.target)
             line = text.body_line + link.line_offset
             other = "cy" if lang == "en" else "en"
             if target in attachments:
+                if lang not in attachments[target]:
+                    yield WRONG_LANGUAGE_LINK.at(
+                        text.source,
+                        line,
+                        target=link.target,
+                        other="Welsh" if other == "cy" else "English",
+                        fixed=f"a file named without the .{other} ending, or with .{lang}",
+                    )
                 continue
             if target in status:
                 if target.endswith(f".{other}.md"):
@@ -69,4 +77,6 @@ def links_resolve(site: Site) -> Iterator[Diagnostic]:
                 elif status[target] != "ready" and status[text.source] == "ready":
                     yield DRAFT_LINK.at(text.source, line, target=link.target)
                 continue
+            if target in site.discovered:
+                continue  # the target exists but has problems of its own, reported there
             yield BROKEN_LINK.at(text.source, line, target=link.target, resolved=target, lang=lang)

@@ -82,8 +82,8 @@ UNKNOWN_TOPIC = rule(
     "R010",
     "unknown-topic",
     "the topic '{topic}' is not in the list of topics in content/election.yml",
-    "use one of: {allowed}; or add the topic, with its English and Welsh names, to "
-    "content/election.yml",
+    "{suggestion}use one of the topic codes: {allowed}; or add the topic, with its English "
+    "and Welsh names, to content/election.yml",
     "Topics are shown in both languages, so each needs its names in the topic list.",
 )
 RELATED_NOT_FOUND = rule(
@@ -100,6 +100,16 @@ MISSING_SECTIONS = rule(
     "the response has no '## {heading}' heading",
     "write the anonymised question under '## {question}' and the reply under '## {answer}'",
     "Every response page shows the question and the answer under the same headings.",
+)
+
+REFERENCE_NOT_FILE_NAME = rule(
+    "R013",
+    "reference-not-file-name",
+    "'reference' is {reference} but the file is named {name}",
+    "change the reference to {stem}, or rename both files to {reference}.en.md and "
+    "{reference}.cy.md",
+    "The reference is the response's permanent address; a file named after another "
+    "reference is easily published at the wrong one.",
 )
 
 SECTION_HEADINGS = {"en": ("Question", "Response"), "cy": ("Cwestiwn", "Ymateb")}
@@ -119,6 +129,22 @@ def dates_in_order(parsed: ParsedFile) -> Iterator[Diagnostic]:
         )
     if f.status == "ready" and f.responded is None:
         yield NOT_RESPONDED.at(parsed.path, parsed.line("status"))
+
+
+@file_check
+def reference_matches_file_name(parsed: ParsedFile) -> Iterator[Diagnostic]:
+    f = parsed.fields
+    if not isinstance(f, ResponseFrontmatter):
+        return
+    stem = parsed.source.stem.rsplit("/", 1)[-1]
+    if stem != f.reference:
+        yield REFERENCE_NOT_FILE_NAME.at(
+            parsed.path,
+            parsed.line("reference"),
+            reference=f.reference,
+            name=parsed.path.rsplit("/", 1)[-1],
+            stem=stem,
+        )
 
 
 @file_check
@@ -178,12 +204,15 @@ def question_and_response_sections(parsed: ParsedFile) -> Iterator[Diagnostic]:
     if not parsed.is_response:
         return
     question, answer = SECTION_HEADINGS[parsed.source.lang]
-    found = {h.strip().casefold() for h in _HEADING.findall(parsed.source.body)}
+    body = parsed.source.body
+    found = {h.strip().casefold() for h in _HEADING.findall(body)}
     for heading in (question, answer):
         if heading.casefold() not in found:
+            near = re.search(rf"^##\s+{re.escape(heading)}\b.*$", body, re.I | re.M)
+            line = parsed.source.body_line + (body.count("\n", 0, near.start()) if near else 0)
             yield MISSING_SECTIONS.at(
                 parsed.path,
-                parsed.source.body_line,
+                line,
                 heading=heading,
                 question=question,
                 answer=answer,
@@ -211,12 +240,24 @@ def topics_known(site: Site) -> Iterator[Diagnostic]:
     allowed = site.election.topics
     for response in site.responses:
         if response.topic not in allowed:
+            names = {
+                label.casefold(): (code, lang)
+                for code, bilingual in allowed.items()
+                for lang, label in (("English", bilingual.en), ("Welsh", bilingual.cy))
+            }
+            match = names.get(response.topic.casefold())
+            suggestion = (
+                f"'{response.topic}' is the {match[1]} name of '{match[0]}': write '{match[0]}'. "
+                if match
+                else ""
+            )
             for text in response.texts.values():
                 yield UNKNOWN_TOPIC.at(
                     text.source,
                     text.lines.get("topic", 1),
                     topic=response.topic,
                     allowed=", ".join(allowed),
+                    suggestion=suggestion,
                 )
 
 
