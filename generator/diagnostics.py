@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import PurePosixPath
 
 
 class Severity(StrEnum):
@@ -36,13 +35,5 @@ class Diagnostic:
         return text
 
 
-def relpath(path: PurePosixPath | str) -> str:
-    return str(PurePosixPath(path))
-
-
 def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.severity is Severity.ERROR]
-
-
-def sort_key(d: Diagnostic) -> tuple[str, int, str]:
-    return (d.path, d.line, d.code)

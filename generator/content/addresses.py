@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from generator.project import CONTENT, RESPONSES
+from generator.project import CONTENT
 
 REGISTER = "register"
 
@@ -69,7 +69,3 @@ def url_of(address: str) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
-
-
-def is_response_area(path: str) -> bool:
-    return path.startswith(RESPONSES + "/")

@@ -120,7 +120,6 @@ def _pair(
         texts = {"en": _text(en), "cy": _text(cy)}
         f = en.fields
         if isinstance(f, schema.ResponseFrontmatter):
-            folder = stem.rpartition("/")[0]
             responses.append(
                 Response(
                     reference=f.reference,
@@ -137,7 +136,6 @@ def _pair(
                     related=tuple(f.related),
                     status=f.status,
                     texts=texts,  # type: ignore[arg-type]
-                    folder=folder,
                 )
             )
         else:

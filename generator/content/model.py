@@ -13,13 +13,6 @@ from typing import Literal
 Lang = Literal["en", "cy"]
 LANGS: tuple[Lang, ...] = ("en", "cy")
 
-CHANNELS = ("email", "letter", "verbal", "meeting", "web-form")
-REQUESTERS = ("prospective-candidate", "candidate", "agent", "party", "public", "incumbent")
-OUTCOMES = ("answered", "part-answered", "refused", "referred-to-paro", "already-published")
-REFUSAL_REASONS = ("cost", "not-held", "security", "personal-information", "law-enforcement")
-STATUSES = ("draft", "ready")
-DOCUMENT_TYPES = ("page", "briefing", "session", "meeting")
-
 Channel = Literal["email", "letter", "verbal", "meeting", "web-form"]
 Requester = Literal["prospective-candidate", "candidate", "agent", "party", "public", "incumbent"]
 Outcome = Literal["answered", "part-answered", "refused", "referred-to-paro", "already-published"]
@@ -59,7 +52,6 @@ class Response:
     related: tuple[str, ...]
     status: Status
     texts: dict[Lang, Text]
-    folder: str  # the folder of the source files, relative to responses/
 
     @property
     def slug(self) -> str:
