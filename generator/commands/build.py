@@ -23,8 +23,7 @@ from generator.diagnostics import Diagnostic
 from generator.project import Project
 from generator.render.pages import RenderedSite, render
 from generator.rules.engine import ENGINE_PROBLEM, OUTPUT_FOLDER
-
-LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+from generator.rules.twins import LANGUAGE_NAMES
 
 
 @dataclass
