@@ -36,6 +36,8 @@ def _project(root: Path):
 def _report(result) -> None:
     for diagnostic in result.diagnostics:
         click.echo(diagnostic.format())
+    for line in result.redaction.lines():
+        click.echo(line)
     click.echo(result.summary())
 
 

@@ -29,7 +29,8 @@ class Diagnostic:
     def format(self) -> str:
         """``PATH:LINE: CODE message`` then the hint, indented, on its own line."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.code} {self.message}"
+        warning = " (warning)" if self.severity is Severity.WARNING else ""
+        text = f"{where}: {self.code}{warning} {self.message}"
         if self.hint:
             text += f"\n    fix: {self.hint}"
         return text

@@ -14,6 +14,7 @@ CONTENT = "content"
 RESPONSES = "responses"
 ELECTION_FILE = "content/election.yml"
 PEOPLE_FILE = ".private/people.txt"
+PUBLIC_FACTS_FILE = "content/public-facts.yml"
 
 
 @dataclass(frozen=True)

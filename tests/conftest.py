@@ -54,6 +54,13 @@ BODIES = {
 }
 
 
+PUBLIC_FACTS = """\
+public_facts:
+  - text: election@opcc-cambria.example.org
+    reason: The office's published election mailbox
+"""
+
+
 def response_text(lang: str, reference: str = "PCC24-001", **changes: str | None) -> str:
     """A valid response file; ``changes`` replace (or, with None, remove) field lines."""
     title = "Officers in Powys" if lang == "en" else "Swyddogion ym Mhowys"
@@ -86,6 +93,7 @@ def make_project(root: Path) -> Path:
     """The smallest valid project: election data, a home page, one briefing document and
     one response, each in English and Welsh."""
     write(root, "content/election.yml", ELECTION)
+    write(root, "content/public-facts.yml", PUBLIC_FACTS)
     write(root, "content/index.en.md", document_text("Home", "Information for candidates."))
     write(root, "content/index.cy.md", document_text("Hafan", "Gwybodaeth i ymgeiswyr."))
     write(

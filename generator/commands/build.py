@@ -21,6 +21,7 @@ from generator.build.output import swap_in, unsafe_reason
 from generator.commands.check import CheckResult, run_check
 from generator.diagnostics import Diagnostic
 from generator.project import Project
+from generator.redaction.built_site import scan_built_site
 from generator.render.pages import RenderedSite, render
 from generator.rules.engine import ENGINE_PROBLEM, OUTPUT_FOLDER
 from generator.rules.twins import LANGUAGE_NAMES
@@ -72,6 +73,8 @@ def run_build(project: Project, target: Path, echo: Callable[[str], None] = prin
         new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         try:
             problems = _build_into(project, rendered, staging, new, site_url)
+            if not problems:
+                problems = scan_built_site(new, result.site, _shown(target, project))
             if problems:
                 messages = [p.format() for p in problems]
                 messages.append(
@@ -89,6 +92,7 @@ def run_build(project: Project, target: Path, echo: Callable[[str], None] = prin
         True,
         result,
         [
+            *result.redaction.lines(),
             result.summary(),
             f"Built {pages['en']} English and {pages['cy']} Welsh pages and {files} "
             f"attachment{'s' if files != 1 else ''} into {_shown(target, project)} "

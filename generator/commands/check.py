@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.content.loader import load
 from generator.content.model import Site
 from generator.diagnostics import Diagnostic, errors
 from generator.project import Project
+from generator.redaction.sources import RedactionReport, scan_sources
 
 
 @dataclass(frozen=True)
 class CheckResult:
     site: Site
     diagnostics: list[Diagnostic]
+    redaction: RedactionReport = field(default_factory=RedactionReport)
 
     @property
     def ok(self) -> bool:
@@ -45,4 +47,8 @@ class CheckResult:
 
 def run_check(project: Project) -> CheckResult:
     site, diagnostics = load(project)
-    return CheckResult(site, diagnostics)
+    found, report = scan_sources(project.root, site)
+    diagnostics = sorted(
+        set(diagnostics + found), key=lambda d: (d.path, d.line, d.code, d.message)
+    )
+    return CheckResult(site, diagnostics, report)

@@ -16,16 +16,19 @@ from generator.content.model import (
     Bilingual,
     Document,
     Election,
+    PublicFact,
     Response,
     Site,
     Text,
     TimetableEntry,
+    Written,
 )
 from generator.content.parsed import ParsedFile
 from generator.content.sources import SourceFile, discover, read_source, read_text
 from generator.content.yamltext import parse_yaml
 from generator.diagnostics import Diagnostic
-from generator.project import ELECTION_FILE, PEOPLE_FILE, RESPONSES, Project
+from generator.project import ELECTION_FILE, PEOPLE_FILE, PUBLIC_FACTS_FILE, RESPONSES, Project
+from generator.redaction.sources import facts_from
 from generator.rules import election as election_rules
 from generator.rules import twins
 from generator.rules.catalogue import FILE_CHECKS, SITE_CHECKS
@@ -34,8 +37,10 @@ from generator.util import long_date
 
 def load(project: Project) -> tuple[Site, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
-    election = _load_election(project, diagnostics)
-    private_names = _load_people(project, diagnostics)
+    written: list[Written] = []
+    election = _load_election(project, diagnostics, written)
+    people = _load_people(project, diagnostics)
+    public_facts = _load_public_facts(project, diagnostics)
     found, problems = discover(project)
     diagnostics += problems
 
@@ -43,7 +48,16 @@ def load(project: Project) -> tuple[Site, list[Diagnostic]]:
     for rel in found.markdown:
         source, problems = read_source(project, rel)
         diagnostics += problems
-        if source is not None:
+        if source is None:
+            # Still scanned for personal data, if it can be read as text at all.
+            text, _ = read_text(project, rel)
+            if text is not None:
+                lang = "cy" if rel.endswith(".cy.md") else "en"
+                written.append(Written(rel, text, lang))  # type: ignore[arg-type]
+        else:
+            written.append(
+                Written(rel, source.text, source.lang, facts_from(rel, source.meta))
+            )
             parsed_file = _apply_schema(source, diagnostics)
             if parsed_file is not None:
                 parsed.append(parsed_file)
@@ -60,7 +74,9 @@ def load(project: Project) -> tuple[Site, list[Diagnostic]]:
         responses=tuple(sorted(responses, key=lambda r: r.reference)),
         documents=tuple(sorted(documents, key=lambda d: d.id)),
         attachments=attachments,
-        private_names=private_names,
+        people=people,
+        public_facts=public_facts,
+        written=tuple(written),
         discovered=frozenset(found.markdown),
     )
     for site_check in SITE_CHECKS:
@@ -162,7 +178,9 @@ def _pair(
     return responses, documents
 
 
-def _load_election(project: Project, diagnostics: list[Diagnostic]) -> Election | None:
+def _load_election(
+    project: Project, diagnostics: list[Diagnostic], written: list[Written]
+) -> Election | None:
     path = project.root / ELECTION_FILE
     if path.is_symlink():
         return None  # reported as F003 when the files are found
@@ -173,6 +191,7 @@ def _load_election(project: Project, diagnostics: list[Diagnostic]) -> Election 
     diagnostics += problems
     if text is None:
         return None
+    written.append(Written(ELECTION_FILE, text, None))
     doc, problems = parse_yaml(text, ELECTION_FILE, what="election data file")
     diagnostics += problems
     if doc is None:
@@ -216,13 +235,34 @@ def _load_election(project: Project, diagnostics: list[Diagnostic]) -> Election 
     )
 
 
-def _load_people(project: Project, diagnostics: list[Diagnostic]) -> tuple[str, ...]:
-    """Names of private people, for the redaction checks; never published or printed."""
+def _load_people(project: Project, diagnostics: list[Diagnostic]) -> tuple[tuple[int, str], ...]:
+    """(line, name) of each private person, for the redaction checks; never published
+    or printed. One name a line; '#' starts a comment."""
     if not (project.root / PEOPLE_FILE).is_file():
         return ()
     text, problems = read_text(project, PEOPLE_FILE)
     diagnostics += [p for p in problems if p.code != "F002"]  # an empty list is allowed
     if text is None:
         return ()
-    names = (line.split("#", 1)[0].strip() for line in text.split("\n"))
-    return tuple(name for name in names if name)
+    names = ((n, line.split("#", 1)[0].strip()) for n, line in enumerate(text.split("\n"), 1))
+    return tuple((n, name) for n, name in names if name)
+
+
+def _load_public_facts(project: Project, diagnostics: list[Diagnostic]) -> tuple[PublicFact, ...]:
+    """The site-wide public facts of content/public-facts.yml (optional)."""
+    path = project.root / PUBLIC_FACTS_FILE
+    if path.is_symlink() or not path.is_file():
+        return ()
+    text, problems = read_text(project, PUBLIC_FACTS_FILE)
+    diagnostics += problems
+    if text is None:
+        return ()
+    doc, problems = parse_yaml(text, PUBLIC_FACTS_FILE, what="public facts file")
+    diagnostics += problems
+    if doc is None:
+        return ()
+    _, problems = schema.validate(
+        schema.PublicFactsFile, doc, PUBLIC_FACTS_FILE, "public facts file", default_line=1
+    )
+    diagnostics += problems
+    return facts_from(PUBLIC_FACTS_FILE, doc)

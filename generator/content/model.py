@@ -112,6 +112,26 @@ class Election:
 
 
 @dataclass(frozen=True)
+class PublicFact:
+    """Text that looks like personal data but is published on purpose, and why."""
+
+    text: str
+    reason: str
+    source: str  # the file that lists it
+    line: int
+
+
+@dataclass(frozen=True)
+class Written:
+    """A source file exactly as staff wrote it: what the redaction scan reads."""
+
+    path: str
+    text: str
+    lang: Lang | None  # None for files in no one language (the election data)
+    facts: tuple[PublicFact, ...] = ()  # the file's own public facts
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything loaded from a project, drafts included."""
 
@@ -119,7 +139,11 @@ class Site:
     responses: tuple[Response, ...] = ()
     documents: tuple[Document, ...] = ()
     attachments: tuple[Attachment, ...] = ()
-    private_names: tuple[str, ...] = field(default=(), repr=False)
+    # (line in .private/people.txt, name): for the redaction scan, never published.
+    people: tuple[tuple[int, str], ...] = field(default=(), repr=False)
+    public_facts: tuple[PublicFact, ...] = ()  # content/public-facts.yml
+    # Every readable source text, including files that failed later checks.
+    written: tuple[Written, ...] = field(default=(), repr=False)
     # Every Markdown file found, including those that failed to load (and so have
     # diagnostics of their own): links to them are not reported as broken as well.
     discovered: frozenset[str] = frozenset()

@@ -102,6 +102,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class PublicFact(_Strict):
+    text: Text
+    reason: Text
+
+
 class ResponseFrontmatter(_Strict):
     reference: Reference
     title: Text
@@ -117,6 +122,7 @@ class ResponseFrontmatter(_Strict):
     refusal_reason: model.RefusalReason | None = None
     related: list[Text] = []
     status: model.Status
+    public_facts: list[PublicFact] = []
 
 
 class DocumentFrontmatter(_Strict):
@@ -126,11 +132,12 @@ class DocumentFrontmatter(_Strict):
     date: IsoDate | None = None
     order: StrictInt | None = None
     status: model.Status
+    public_facts: list[PublicFact] = []
 
 
 # Fields that belong to one language version; every other field is a fact shared by
 # both twins and must be identical in them.
-PER_LANGUAGE_FIELDS = frozenset({"title", "summary"})
+PER_LANGUAGE_FIELDS = frozenset({"title", "summary", "public_facts"})
 
 
 class BilingualText(_Strict):
@@ -161,11 +168,17 @@ class ElectionData(_Strict):
     timetable: list[TimetableItem]
 
 
+class PublicFactsFile(_Strict):
+    public_facts: list[PublicFact]
+
+
 _EXAMPLES = {
     "reference": " such as 'reference: PCC24-016'",
     "received": " such as 'received: 2024-04-09'",
     "status": " ('status: draft' until it is signed off, then 'status: ready')",
     "requester": " (use 'public' when the person has not declared a candidacy)",
+    "reason": " (why this is a public fact, such as 'the office's published election "
+    "mailbox'); the reason is shown to the Chief Executive in the build report",
 }
 
 
@@ -217,7 +230,8 @@ def _diagnostic(
     name = _field_name(loc)
     value = error.get("input")
     if kind_of_error == "missing":
-        return rules.MISSING.at(path, line, field=name, example=_EXAMPLES.get(name, ""))
+        example = _EXAMPLES.get(str(loc[-1]) if loc and loc[0] == "public_facts" else name, "")
+        return rules.MISSING.at(path, line, field=name, example=example)
     if kind_of_error == "extra_forbidden":
         close = _closest(schema, str(loc[-1]))
         known = ", ".join(schema.model_fields)

@@ -13,17 +13,17 @@ from pathlib import Path
 from generator.content.model import LANGS, Lang
 from generator.content.yamltext import YamlDoc, parse_yaml
 from generator.diagnostics import Diagnostic
-from generator.project import CONTENT, ELECTION_FILE, RESPONSES, Project
+from generator.project import CONTENT, ELECTION_FILE, PUBLIC_FACTS_FILE, RESPONSES, Project
 from generator.rules import files as file_rules
 from generator.rules import frontmatter as fm_rules
 
+# Only the types whose every part the redaction scan can read (generator/redaction/attachments).
 ATTACHMENT_TYPES = (
     ".pdf",
     ".docx",
     ".xlsx",
-    ".odt",
-    ".ods",
     ".csv",
+    ".txt",
     ".png",
     ".jpg",
     ".jpeg",
@@ -47,6 +47,7 @@ class SourceFile:
     meta: YamlDoc
     body: str
     body_line: int
+    text: str  # the whole file as read, for the redaction scan
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
                     diagnostics.append(file_rules.NOT_A_FILE.at(rel, 0))
                 elif not SAFE_NAME.match(name):
                     diagnostics.append(file_rules.UNSAFE_NAME.at(rel, 0, name=name))
-                elif rel == ELECTION_FILE:
+                elif rel in (ELECTION_FILE, PUBLIC_FACTS_FILE):
                     continue
                 elif name.lower().endswith((".md", ".md.txt")):
                     markdown.append(rel)
@@ -143,4 +144,4 @@ def read_source(project: Project, rel: str) -> tuple[SourceFile | None, list[Dia
         return None, problems
     lang: Lang = "en" if match["lang"] == "en" else "cy"
     body = "\n".join(lines[close + 1 :])
-    return SourceFile(rel, area, match["stem"], lang, meta, body, close + 2), []
+    return SourceFile(rel, area, match["stem"], lang, meta, body, close + 2, text), []

@@ -1,9 +1,11 @@
 """Every rule family, imported so that each registers its rules and checks.
 
 F files · Y frontmatter · S schema · T twins · R responses · C content documents ·
-E election data · L links · H raw HTML · D addresses
+E election data · L links · H raw HTML · D addresses · M redaction markers
+P personal data · A attachments · X public facts (generator/redaction)
 """
 
+from generator.redaction import catalogue as _redaction  # noqa: F401
 from generator.rules import (  # noqa: F401  (imported to register their rules)
     addresses,
     documents,
@@ -13,6 +15,7 @@ from generator.rules import (  # noqa: F401  (imported to register their rules)
     frontmatter,
     html,
     links,
+    markers,
     responses,
     schema,
     twins,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from generator.content.model import Site
@@ -27,6 +27,7 @@ class Rule:
     message: str  # str.format template, filled from the values passed to at()
     hint: str  # one sentence telling staff how to fix it
     why: str
+    severity: Severity = Severity.ERROR
 
     def at(self, path: str, line: int, **values: object) -> Diagnostic:
         return Diagnostic(
@@ -35,6 +36,7 @@ class Rule:
             code=self.code,
             message=self.message.format(**values),
             hint=self.hint.format(**values),
+            severity=self.severity,
         )
 
 
@@ -46,10 +48,12 @@ FILE_CHECKS: list[FileCheck] = []
 SITE_CHECKS: list[SiteCheck] = []
 
 
-def rule(code: str, name: str, message: str, hint: str, why: str) -> Rule:
+def rule(
+    code: str, name: str, message: str, hint: str, why: str, severity: str = "error"
+) -> Rule:
     if code in RULES:
         raise ValueError(f"rule code {code} is registered twice")
-    registered = Rule(code, name, message, hint, why)
+    registered = Rule(code, name, message, hint, why, Severity(severity))
     RULES[code] = registered
     return registered
 

@@ -1,0 +1,217 @@
+"""Word (.docx) and Excel (.xlsx) files: every part of the package, hidden ones included.
+
+Both are zip packages of XML parts. Every XML part is read with defusedxml (no entity
+expansion), so text survives wherever it hides: tracked deletions, comments, headers and
+footers, footnotes, text boxes, pivot-cache records, unused shared strings, document
+properties. python-docx reads neither tracked deletions nor every part, so the package is
+read directly. For workbooks, openpyxl also says which sheets, rows and columns are
+hidden and where each cell and comment is, so findings name the sheet and cell.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+from generator.redaction.attachments import (
+    MAX_UNPACKED,
+    TOO_LARGE,
+    Inspection,
+    Piece,
+    size_text,
+)
+from generator.rules.registry import rule
+
+TRACKED_CHANGES = rule(
+    "A007",
+    "comments-or-tracked-changes",
+    "the file still holds {what}, which any reader can reveal",
+    "accept or reject every change and delete every comment (Review tab), then save again; "
+    "or publish a PDF made from the clean document",
+    "Deleted text and comments stay inside the file; a tracked deletion of a name is a "
+    "published name.",
+)
+HIDDEN_SHEET = rule(
+    "A002",
+    "hidden-sheet",
+    "sheet {sheet} is {state}",
+    "publish each table as a CSV file instead of the workbook (the ICO's advice), or delete "
+    "the sheet",
+    "The PSNI's 2023 breach was a hidden tab listing every officer; a hidden sheet is "
+    "published with the file.",
+)
+HIDDEN_CELLS = rule(
+    "A003",
+    "hidden-rows-or-columns",
+    "sheet {sheet} has hidden {what}",
+    "publish the visible table as a CSV file instead, or delete the hidden rows and columns",
+    "Hidden rows and columns are one click from view in any spreadsheet program.",
+)
+PIVOT_CACHE = rule(
+    "A004",
+    "pivot-cache",
+    "the workbook holds a pivot table's cache of its source data",
+    "publish the pivot table's figures as a CSV file instead of the workbook",
+    "Islington Council's 2013 breach: a pivot table's cache carried the personal data of "
+    "2,375 residents, hidden in a published spreadsheet.",
+)
+
+_WORD_PARTS = (
+    (r"word/document\.xml", "in the body"),
+    (r"word/header\d*\.xml", "in a header"),
+    (r"word/footer\d*\.xml", "in a footer"),
+    (r"word/comments[A-Za-z]*\.xml", "in a comment"),
+    (r"word/footnotes\.xml", "in a footnote"),
+    (r"word/endnotes\.xml", "in an endnote"),
+)
+_COMMON_PARTS = (
+    (r"docProps/core\.xml", "in the document properties"),
+    (r"docProps/app\.xml", "in the application properties"),
+    (r"docProps/custom\.xml", "in the custom properties"),
+    (r"xl/pivotCache/.*", "in a pivot table's cache"),
+    (r"xl/sharedStrings\.xml", "in the workbook's stored text"),
+    (r"xl/comments.*|xl/threadedComments/.*", "in a cell comment"),
+    (r"xl/workbook\.xml", "in the workbook's names"),
+    (r"xl/externalLinks/.*", "in a link to another workbook"),
+    (r"(xl|word)/(drawings|charts)/.*", "in a drawing or chart"),
+)
+# Elements after which a line ends, so that words in separate cells or paragraphs are
+# not run together, and attributes that carry text (pivot-cache values, change authors).
+_BLOCKS = frozenset({"p", "si", "row", "tr", "comment", "definedName", "author", "c", "is"})
+_TEXT_ATTRIBUTES = frozenset({"v", "author", "initials", "name", "caption"})
+_PERSON_PROPERTIES = ("creator", "lastModifiedBy", "Manager")
+
+
+def _open(full: Path, rel: str, inspection: Inspection) -> zipfile.ZipFile | None:
+    package = zipfile.ZipFile(full)
+    total = sum(info.file_size for info in package.infolist())
+    if total > MAX_UNPACKED:
+        inspection.problems.append(
+            TOO_LARGE.at(rel, 0, size=size_text(total), limit=size_text(MAX_UNPACKED))
+        )
+        return None
+    return package
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def xml_text(data: bytes) -> str:
+    """The text of an XML part: text nodes, text-bearing attributes, a line per block."""
+    root = ElementTree.fromstring(data)
+    out: list[str] = []
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        name = _local(element.tag)
+        for attribute, value in element.attrib.items():
+            if _local(attribute) in _TEXT_ATTRIBUTES and value:
+                out.append(value + "\n")
+        if element.text:
+            out.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if name in _BLOCKS:
+            out.append("\n")
+
+    walk(root)
+    return re.sub(r"\n{3,}", "\n\n", "".join(out))
+
+
+def _label(name: str) -> str:
+    for pattern, where in (*_WORD_PARTS, *_COMMON_PARTS):
+        if re.fullmatch(pattern, name):
+            return where
+    return f"in the part {name}"
+
+
+def _properties(package: zipfile.ZipFile, inspection: Inspection) -> None:
+    names = package.namelist()
+    for part in ("docProps/core.xml", "docProps/app.xml"):
+        if part in names:
+            for element in ElementTree.fromstring(package.read(part)):
+                if _local(element.tag) in _PERSON_PROPERTIES:
+                    inspection.author(_local(element.tag), element.text)
+
+
+def _parts(package: zipfile.ZipFile, skip: frozenset[str] = frozenset()) -> list[Piece]:
+    pieces = []
+    for name in sorted(package.namelist()):
+        if name in skip or not name.endswith((".xml", ".rels")) or name.endswith(".rels"):
+            continue
+        pieces.append(Piece(where=_label(name), text=xml_text(package.read(name))))
+    return pieces
+
+
+def inspect_docx(full: Path, rel: str) -> Inspection:
+    inspection = Inspection()
+    package = _open(full, rel, inspection)
+    if package is None:
+        return inspection
+    with package:
+        pieces = _parts(package)
+        inspection.pieces += pieces
+        body = b"".join(
+            package.read(name)
+            for name in package.namelist()
+            if name.startswith("word/") and name.endswith(".xml")
+        )
+        found = []
+        if re.search(rb"<w:del\b|<w:delText\b", body):
+            found.append("tracked deletions")
+        if re.search(rb"<w:ins\b", body):
+            found.append("tracked insertions")
+        if re.search(rb"<w:comment\b", body):
+            found.append("comments")
+        if found:
+            inspection.problems.append(TRACKED_CHANGES.at(rel, 0, what=" and ".join(found)))
+        _properties(package, inspection)
+    return inspection
+
+
+def inspect_xlsx(full: Path, rel: str) -> Inspection:
+    import openpyxl
+
+    inspection = Inspection()
+    package = _open(full, rel, inspection)
+    if package is None:
+        return inspection
+    with package:
+        if any(n.startswith("xl/pivotCache/") for n in package.namelist()):
+            inspection.problems.append(PIVOT_CACHE.at(rel, 0))
+        _properties(package, inspection)
+        workbook = openpyxl.load_workbook(full, data_only=True)
+        for sheet in workbook.worksheets:
+            title = f"'{sheet.title}'"
+            if sheet.sheet_state != "visible":
+                state = "very hidden" if sheet.sheet_state == "veryHidden" else "hidden"
+                inspection.problems.append(HIDDEN_SHEET.at(rel, 0, sheet=title, state=state))
+            hidden = []
+            if any(d.hidden for d in sheet.row_dimensions.values()):
+                hidden.append("rows")
+            if any(d.hidden for d in sheet.column_dimensions.values()):
+                hidden.append("columns")
+            if hidden:
+                inspection.problems.append(
+                    HIDDEN_CELLS.at(rel, 0, sheet=title, what=" and ".join(hidden))
+                )
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        where = f"in sheet {title}, cell {cell.coordinate}"
+                        inspection.pieces.append(Piece(where, cell.value))
+                    if cell.comment is not None:
+                        where = f"in sheet {title}, the comment on cell {cell.coordinate}"
+                        text = f"{cell.comment.author or ''}\n{cell.comment.text}"
+                        inspection.pieces.append(Piece(where, text))
+        if any(n.startswith(("xl/comments", "xl/threadedComments")) for n in package.namelist()):
+            inspection.problems.append(TRACKED_CHANGES.at(rel, 0, what="cell comments"))
+        # Then every part as stored: what the cells showed is reported once, with its
+        # cell; anything left (cached, unused or hidden text) is found here.
+        inspection.pieces += _parts(package, skip=frozenset())
+    return inspection

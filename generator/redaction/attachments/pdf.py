@@ -1,0 +1,100 @@
+"""PDF files, read with pypdf: the text layer, metadata, annotations, forms, embedded files.
+
+The text layer is read whole, so text under a black box drawn over it (the MoD's 2011
+failure) is found: a box hides text from the eye, not from copy and paste.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
+
+from generator.redaction.attachments import (
+    UNREADABLE,
+    Inspection,
+    Piece,
+)
+from generator.redaction.attachments.ooxml import xml_text
+from generator.rules.registry import rule
+
+EMBEDDED_FILE = rule(
+    "A008",
+    "embedded-file",
+    "the PDF carries {count} embedded file{plural}, published with it unseen",
+    "remove the attachments from the PDF (or make the PDF again from the document without "
+    "them), and publish any file that should be public on its own",
+    "Files embedded in a PDF travel with it but are not shown on its pages; they are "
+    "easily overlooked when a document is checked.",
+)
+
+_ANNOTATION_KEYS = ("/Contents", "/T", "/Subj", "/RC")
+_PERSON_KEYS = ("/Author",)
+
+
+def inspect(full: Path, rel: str) -> Inspection:
+    inspection = Inspection()
+    reader = PdfReader(full)
+    if reader.is_encrypted and not reader.decrypt(""):
+        problem = "it is protected with a password"
+        return Inspection(problems=[UNREADABLE.at(rel, 0, problem=problem)])
+
+    for number, page in enumerate(reader.pages, start=1):
+        inspection.pieces.append(Piece(f"in the text of page {number}", page.extract_text()))
+        annotations = page.get("/Annots")
+        for annotation in _resolve(annotations) if annotations is not None else []:
+            values = _resolve(annotation)
+            if isinstance(values, DictionaryObject):
+                text = "\n".join(str(values[k]) for k in _ANNOTATION_KEYS if k in values)
+                if text:
+                    inspection.pieces.append(Piece(f"in a note on page {number}", text))
+
+    info = reader.metadata or {}
+    properties = "\n".join(f"{value}" for value in info.values())
+    if properties:
+        inspection.pieces.append(Piece("in the document information", properties))
+    for key in _PERSON_KEYS:
+        inspection.author(key[1:], info.get(key))
+
+    root = reader.trailer["/Root"]
+    if "/Metadata" in root:
+        data = root["/Metadata"].get_object().get_data()
+        inspection.pieces.append(Piece("in the XMP metadata", xml_text(data)))
+        inspection.author("XMP creator", _xmp_creator(data))
+
+    for name, field in (reader.get_fields() or {}).items():
+        text = "\n".join(str(v) for v in (name, field.get("/V"), field.get("/TU")) if v)
+        inspection.pieces.append(Piece("in a form field", text))
+
+    embedded = reader.attachments
+    if embedded:
+        count = sum(len(contents) for contents in embedded.values())
+        inspection.problems.append(
+            EMBEDDED_FILE.at(rel, 0, count=count, plural="s" if count != 1 else "")
+        )
+        for name, contents in embedded.items():
+            for data in contents:
+                text = data.decode("utf-8", errors="replace")
+                inspection.pieces.append(Piece("in an embedded file", f"{name}\n{text}"))
+    return inspection
+
+
+def _resolve(value: object) -> object:
+    while hasattr(value, "get_object"):
+        resolved = value.get_object()  # type: ignore[attr-defined]
+        if resolved is value:
+            break
+        value = resolved
+    if isinstance(value, ArrayObject):
+        return [item for item in value]
+    return value
+
+
+def _xmp_creator(data: bytes) -> str:
+    """The text of the XMP packet's dc:creator, if any."""
+    match = re.search(rb"<dc:creator\b.*?</dc:creator>", data, re.S)
+    if not match:
+        return ""
+    return re.sub(r"<[^>]+>|\s+", " ", match.group().decode("utf-8", "replace")).strip()

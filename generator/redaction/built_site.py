@@ -1,0 +1,113 @@
+"""The last look before publishing: the built site scanned with the same detectors.
+
+MkDocs, the theme, the templates and mkdocs.yml add text that no source check saw (page
+titles in every menu, the search index, the footer, the sitemap). Anything found here
+fails the build, and the previous site stays as it was. Theme scripts and styles under
+assets/ are the theme's own code and are not scanned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import re
+from pathlib import Path
+
+from generator.content.model import Site
+from generator.diagnostics import Diagnostic
+from generator.redaction.allowlist import Allowlist
+from generator.redaction.scan import Scanner
+from generator.rules.registry import rule
+
+IN_BUILT_SITE = rule(
+    "B003",
+    "personal-data-in-built-site",
+    "{what} {where} of the built site ({clue}), in no source that was checked",
+    "no checked source holds it, so look in mkdocs.yml, site_templates/ and "
+    "content/election.yml for the text, remove it, and build again",
+    "The final safety net: text added by the theme, the templates or the configuration "
+    "is published as surely as the pages.",
+)
+
+_SCANNED = (".html", ".htm", ".xml", ".json", ".csv", ".txt")
+_INLINE_TAGS = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub"
+    r"|sup|time|u|var|wbr)\b[^>]*>",
+    re.I,
+)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _chunks(lines: list[str], seen: set[tuple[str | None, str]], lang: str | None):
+    """Runs of consecutive lines not scanned before, as (first line number, text).
+
+    Every page repeats the theme's header, menu and footer; scanning each distinct line
+    once keeps the pass fast as the site grows, and a run keeps a name split over two
+    lines of a paragraph in one piece.
+    """
+    run: list[str] = []
+    start = 0
+    for number, line in enumerate(lines, start=1):
+        key = (lang, line)
+        if key in seen or not line.strip():
+            if run:
+                yield start, "\n".join(run)
+                run = []
+            continue
+        seen.add(key)
+        if not run:
+            start = number
+        run.append(line)
+    if run:
+        yield start, "\n".join(run)
+
+
+def scan_built_site(folder: Path, site: Site, shown: str) -> list[Diagnostic]:
+    facts = site.public_facts + tuple(f for w in site.written for f in w.facts)
+    scanner = Scanner.for_project(site.people, Allowlist(facts))
+    found: list[Diagnostic] = []
+    scanned: set[tuple[str | None, str]] = set()
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if not path.is_file() or rel.startswith("assets/") or "/assets/" in rel:
+            continue
+        suffix = path.suffix.lower()
+        if suffix not in _SCANNED:
+            continue
+        lang = "cy" if rel.startswith("cy/") else "en" if rel.startswith("en/") else None
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        if suffix == ".json":
+            with contextlib.suppress(ValueError):  # not JSON after all: scanned as text
+                raw = "\n".join(_strings(json.loads(raw)))
+        seen: set[tuple[str, str]] = set()
+        for first_line, chunk in _chunks(raw.split("\n"), scanned, lang):
+            texts = [html.unescape(chunk)]
+            if suffix in (".html", ".htm", ".xml") and "<" in chunk:
+                # Also as a reader sees it, with inline tags gone, so that a name split
+                # by <strong> reads whole.
+                texts.append(html.unescape(_ANY_TAG.sub(" ", _INLINE_TAGS.sub("", chunk))))
+            for text in texts:
+                for finding in scanner.findings(
+                    text, rel, lang, first_line=first_line, seen=seen  # type: ignore[arg-type]
+                ):
+                    found.append(
+                        IN_BUILT_SITE.at(
+                            shown + rel,
+                            finding.line,
+                            what=finding.detector.what,
+                            where=finding.place,
+                            clue=finding.clue,
+                        )
+                    )
+    return found

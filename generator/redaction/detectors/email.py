@@ -1,0 +1,65 @@
+"""P001: email addresses, including the spellings people use to dodge filters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.content.model import Lang
+from generator.redaction.detectors import MESSAGE, PUBLIC_FACT, REDACT, Hit
+from generator.rules.registry import rule
+
+WHAT = "an email address"
+RULE = rule(
+    "P001",
+    "email-address",
+    MESSAGE,
+    f"{REDACT}; {PUBLIC_FACT}",
+    "An email address identifies a person; publishing one is a personal-data breach.",
+)
+
+# Starts only where a run of address characters starts: trying every position inside a
+# long word would make the search slow on large pages.
+_LOCAL = r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9](?:[A-Za-z0-9._%+'-]*[A-Za-z0-9_%+-])?"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+# name@domain.tld, with stray spaces around the @ (a fullwidth at sign is an @ by now).
+_PLAIN = re.compile(rf"{_LOCAL}\s?@\s?{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}\b")
+# name [at] domain [dot] com, name (at) domain (dot) co (dot) uk, name AT domain DOT com
+_OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
+_AT_BRACKETED = rf"\s*{_OPEN}\s*at\s*{_CLOSE}\s*"
+_DOT_WORD = rf"(?:\s*{_OPEN}\s*dot\s*{_CLOSE}\s*|\s+dot\s+)"
+_DOT_ANY = rf"(?:{_DOT_WORD}|\.)"
+_TLD = r"[A-Za-z]{2,}\b"
+_BRACKETED = re.compile(
+    rf"{_LOCAL}{_AT_BRACKETED}{_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_ANY}{_TLD}", re.I
+)
+# A bare "at" is everyday English and Welsh ("Ysgrifennwch at y Prif Weithredwr"), so it
+# counts only when a spelt-out "dot" follows, or the name part looks like an address's.
+_BARE_DOT_WORD = re.compile(
+    rf"{_LOCAL}\s+at\s+{_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_WORD}{_TLD}", re.I
+)
+_BARE_DOTTED = re.compile(
+    rf"(?P<local>{_LOCAL})\s+(?P<at>at|AT)\s+{_LABEL}(?:\.{_LABEL})+\.?[A-Za-z]*\b"
+)
+_ADDRESS_LIKE = re.compile(r"[._+\d]")
+
+
+def find(text: str, lang: Lang | None) -> Iterator[Hit]:
+    seen: list[tuple[int, int]] = []
+
+    def fresh(start: int, end: int) -> bool:
+        if any(s < end and start < e for s, e in seen):
+            return False
+        seen.append((start, end))
+        return True
+
+    for pattern in (_PLAIN, _BRACKETED, _BARE_DOT_WORD):
+        for match in pattern.finditer(text):
+            if fresh(match.start(), match.end()):
+                yield Hit(match.start(), match.end())
+    for match in _BARE_DOTTED.finditer(text):
+        address_like = match["at"] == "AT" or _ADDRESS_LIKE.search(match["local"])
+        web_address = match.group().lower().startswith(("www.", "http"))
+        if address_like and not web_address and fresh(match.start(), match.end()):
+            yield Hit(match.start(), match.end())
+

@@ -1,0 +1,32 @@
+"""P005: National Insurance numbers, spaced or not."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.content.model import Lang
+from generator.redaction.detectors import MESSAGE, REDACT, Hit
+from generator.rules.registry import rule
+
+WHAT = "a National Insurance number"
+RULE = rule(
+    "P005",
+    "national-insurance-number",
+    MESSAGE,
+    REDACT,
+    "A National Insurance number is a unique personal identifier.",
+)
+
+# HMRC's format: two prefix letters (D, F, I, Q, U, V never; O never second; BG, GB,
+# KN, NK, NT, TN and ZZ never issued), six digits, a suffix A to D.
+_NINO = re.compile(
+    r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+    r"\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w-])",
+    re.I,
+)
+
+
+def find(text: str, lang: Lang | None) -> Iterator[Hit]:
+    for match in _NINO.finditer(text):
+        yield Hit(match.start(), match.end())

@@ -1,0 +1,35 @@
+"""P007: vehicle registration marks (current, prefix and suffix formats)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.content.model import Lang
+from generator.redaction.detectors import MESSAGE, REDACT, Hit
+from generator.rules.registry import rule
+
+WHAT = "a vehicle registration"
+RULE = rule(
+    "P007",
+    "vehicle-registration",
+    MESSAGE,
+    REDACT,
+    "A registration mark leads to the keeper of the vehicle through the DVLA.",
+)
+
+# Written in capitals on plates and in police records; lower-case runs are left alone so
+# that ordinary words and references do not match. Current: AB12 CDE (I, Q, Z never in
+# the first two letters); prefix: A123 BCD; suffix: ABC 123D.
+_MARK = re.compile(
+    r"(?<![\w-])(?:"
+    r"[A-HJ-PR-Y][A-HJ-PR-Y][0-9]{2}\s?[A-HJ-PR-Z]{3}"
+    r"|[A-HJ-NPR-Y][1-9][0-9]{0,2}\s?[A-HJ-PR-Y]{3}"
+    r"|[A-HJ-PR-Y]{3}\s?[1-9][0-9]{0,2}[A-HJ-NPR-Y]"
+    r")(?![\w-])"
+)
+
+
+def find(text: str, lang: Lang | None) -> Iterator[Hit]:
+    for match in _MARK.finditer(text):
+        yield Hit(match.start(), match.end())

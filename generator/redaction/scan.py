@@ -1,0 +1,95 @@
+"""Apply the detectors to one text and turn what they find into diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from generator.content.model import Lang
+from generator.diagnostics import Diagnostic
+from generator.redaction.allowlist import Allowlist, Usage, canonical
+from generator.redaction.detectors import Detector, static_detectors
+from generator.redaction.detectors.names import NameDetector
+from generator.redaction.normalise import LineIndex, prepare
+
+
+@dataclass(frozen=True)
+class Finding:
+    detector: Detector
+    line: int  # 0 for texts without lines
+    place: str  # "at column 12", or the ``where`` given for the text
+    clue: str
+
+    def diagnostic(self, path: str) -> Diagnostic:
+        return self.detector.rule.at(
+            path, self.line, what=self.detector.what, where=self.place, clue=self.clue
+        )
+
+
+@dataclass
+class Scanner:
+    """Every detector for one project, its public facts, and what they let through."""
+
+    detectors: list[Detector]
+    allowlist: Allowlist
+    usage: Usage = field(default_factory=Usage)
+
+    @classmethod
+    def for_project(cls, people: Sequence[tuple[int, str]], allowlist: Allowlist) -> Scanner:
+        detectors = static_detectors()
+        if people:
+            detectors.append(NameDetector(people).detector())
+        return cls(detectors, allowlist)
+
+    def scan(self, text: str, path: str, lang: Lang | None, **options: object) -> list[Diagnostic]:
+        """Diagnostics for ``text``; see :meth:`findings` for the options."""
+        return [f.diagnostic(path) for f in self.findings(text, path, lang, **options)]  # type: ignore[arg-type]
+
+    def findings(
+        self,
+        text: str,
+        path: str,
+        lang: Lang | None,
+        *,
+        first_line: int = 1,
+        where: str | None = None,
+        allowlist: Allowlist | None = None,
+        seen: set[tuple[str, str]] | None = None,
+    ) -> list[Finding]:
+        """What the detectors find in ``text``. ``where`` replaces the column for texts
+        without lines (a PDF page, a document property); ``seen`` drops repeats within
+        one file."""
+        prepared = prepare(text)
+        allowed = allowlist or self.allowlist
+        facts: list[tuple[int, int, object]] | None = None
+        lines: LineIndex | None = None
+        found: list[Finding] = []
+        for detector in self.detectors:
+            for hit in detector.find(prepared.text, lang):
+                if facts is None:
+                    facts = allowed.spans(prepared.text)
+                cover = next((f for s, e, f in facts if s <= hit.start and hit.end <= e), None)
+                if cover is not None:
+                    self.usage.record(cover, path)  # type: ignore[arg-type]
+                    continue
+                matched = prepared.text[hit.start : hit.end]
+                if seen is not None:
+                    key = (detector.rule.code, canonical(matched))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                offset = prepared.source_offset(hit.start)
+                line = 0
+                place = where
+                if where is None:
+                    lines = lines or LineIndex(text, first_line)
+                    line = lines.line(offset)
+                    place = f"at column {lines.column(offset)}"
+                clue = hit.clue or f"begins '{_first_letters(matched)}…'"
+                found.append(Finding(detector, line, place or "", clue))
+        return found
+
+
+def _first_letters(matched: str) -> str:
+    """Enough of a finding to spot it on the line, and no more."""
+    return " ".join(matched.split())[:3]

@@ -1,0 +1,120 @@
+"""The redaction pass over a loaded project: every source file as written (fields,
+comments, raw HTML and link targets included), the election data, every attachment and
+every file name. The last stage of ``opcc-site check``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.model import PublicFact, Site
+from generator.content.yamltext import YamlDoc
+from generator.diagnostics import Diagnostic
+from generator.redaction import attachments
+from generator.redaction.allowlist import Allowlist, Usage
+from generator.redaction.attachments import PERSONAL_PROPERTIES
+from generator.redaction.scan import Scanner
+from generator.rules.registry import rule
+
+UNUSED_FACT = rule(
+    "X001",
+    "public-fact-unused",
+    "the public fact listed here matches nothing in {scope}",
+    "remove it from the list, or correct its text to match the page exactly",
+    "Every public fact is an exception to the privacy checks; an exception nobody needs "
+    "should not stay in force unnoticed.",
+    severity="warning",
+)
+
+
+@dataclass
+class RedactionReport:
+    """The public facts that let something through, for the build report."""
+
+    usage: Usage = field(default_factory=Usage)
+
+    def lines(self) -> list[str]:
+        used = self.usage.report()
+        if not used:
+            return []
+        out = [f"Let through as public facts ({len(used)}), each with the reason given:"]
+        for fact, paths in used:
+            where = paths[0] if len(paths) == 1 else f"{len(paths)} files"
+            out.append(
+                f"  - {fact.text!r}: {fact.reason} (listed in {fact.source}:{fact.line}; "
+                f"used in {where})"
+            )
+        return out
+
+
+def facts_from(path: str, doc: YamlDoc) -> tuple[PublicFact, ...]:
+    """The ``public_facts:`` of a file, read leniently: a file whose fields fail the
+    schema is reported for that, and still has its exceptions honoured."""
+    items = doc.data.get("public_facts") if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return ()
+    found = []
+    for number, item in enumerate(items):
+        if isinstance(item, dict) and isinstance(item.get("text"), str):
+            reason = item.get("reason")
+            if isinstance(reason, str) and reason.strip():
+                line = doc.line_of(("public_facts", number, "text"), 1)
+                found.append(PublicFact(item["text"].strip(), reason.strip(), path, line))
+    return tuple(found)
+
+
+def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionReport]:
+    scanner = Scanner.for_project(site.people, Allowlist(site.public_facts))
+    found: list[Diagnostic] = []
+    for item in site.written:
+        allowlist = scanner.allowlist.with_facts(item.facts)
+        found += scanner.scan(item.text, item.path, item.lang, allowlist=allowlist)
+        found += scanner.scan(
+            _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
+        )
+    for attachment in site.attachments:
+        rel = attachment.source
+        found += scanner.scan(_name(rel), rel, None, where="in the file name")
+        inspection = attachments.inspect(root / rel, rel)
+        found += inspection.problems
+        found += _authors(scanner, inspection.authors, rel)
+        seen: set[tuple[str, str]] = set()
+        for piece in inspection.pieces:
+            if piece.line:
+                found += scanner.scan(piece.text, rel, None, first_line=piece.line, seen=seen)
+            else:
+                found += scanner.scan(piece.text, rel, None, where=piece.where, seen=seen)
+    used = scanner.usage.files
+    for item in site.written:
+        found += [
+            UNUSED_FACT.at(fact.source, fact.line, scope="this file")
+            for fact in item.facts
+            if fact not in used
+        ]
+    found += [
+        UNUSED_FACT.at(fact.source, fact.line, scope="any file")
+        for fact in site.public_facts
+        if fact not in used
+    ]
+    return found, RedactionReport(scanner.usage)
+
+
+def _authors(scanner: Scanner, authors: list[tuple[str, str]], rel: str) -> list[Diagnostic]:
+    """A006 for each property naming a person, unless the name is a listed public fact
+    (the office's own name as author, say)."""
+    named = []
+    for field_name, value in authors:
+        cover = [f for s, e, f in scanner.allowlist.spans(value) if s == 0 and e == len(value)]
+        if cover:
+            scanner.usage.record(cover[0], rel)
+        else:
+            named.append(field_name)
+    if not named:
+        return []
+    return [PERSONAL_PROPERTIES.at(rel, 0, fields=", ".join(dict.fromkeys(named)))]
+
+
+def _name(path: str) -> str:
+    """The part of a path that becomes a web address, with separators as spaces."""
+    return path.split("/", 1)[-1].replace("/", " ")
