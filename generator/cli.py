@@ -38,7 +38,7 @@ def _report(result) -> None:
         click.echo(diagnostic.format())
     for line in result.redaction.lines():
         click.echo(line)
-    click.echo(result.summary())
+    click.echo(result.summary())  # last, as the verdict
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

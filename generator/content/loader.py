@@ -55,9 +55,7 @@ def load(project: Project) -> tuple[Site, list[Diagnostic]]:
                 lang = "cy" if rel.endswith(".cy.md") else "en"
                 written.append(Written(rel, text, lang))  # type: ignore[arg-type]
         else:
-            written.append(
-                Written(rel, source.text, source.lang, facts_from(rel, source.meta))
-            )
+            written.append(Written(rel, source.text, source.lang, facts_from(rel, source.meta)))
             parsed_file = _apply_schema(source, diagnostics)
             if parsed_file is not None:
                 parsed.append(parsed_file)

@@ -99,7 +99,11 @@ def scan_built_site(folder: Path, site: Site, shown: str) -> list[Diagnostic]:
                 texts.append(html.unescape(_ANY_TAG.sub(" ", _INLINE_TAGS.sub("", chunk))))
             for text in texts:
                 for finding in scanner.findings(
-                    text, rel, lang, first_line=first_line, seen=seen  # type: ignore[arg-type]
+                    text,
+                    rel,
+                    lang,
+                    first_line=first_line,
+                    seen=seen,  # type: ignore[arg-type]
                 ):
                     found.append(
                         IN_BUILT_SITE.at(

@@ -2,8 +2,8 @@
 
 Zero-width characters and soft hyphens vanish, fullwidth and other compatibility forms
 become their plain letters (NFKC: a fullwidth at sign becomes ``@``), and every kind of
-space becomes an ordinary space. Each finding must still point at the line a member of staff sees, so the
-normalised text keeps a map back to the original offsets.
+space becomes an ordinary space. Each finding must still point at the line a member of
+staff sees, so the normalised text keeps a map back to the original offsets.
 """
 
 from __future__ import annotations

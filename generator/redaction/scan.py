@@ -68,7 +68,8 @@ class Scanner:
             for hit in detector.find(prepared.text, lang):
                 if facts is None:
                     facts = allowed.spans(prepared.text)
-                cover = next((f for s, e, f in facts if s <= hit.start and hit.end <= e), None)
+                start, end = _trimmed(prepared.text, hit.start, hit.end)
+                cover = next((f for s, e, f in facts if s <= start and end <= e), None)
                 if cover is not None:
                     self.usage.record(cover, path)  # type: ignore[arg-type]
                     continue
@@ -88,6 +89,16 @@ class Scanner:
                 clue = hit.clue or f"begins '{_first_letters(matched)}…'"
                 found.append(Finding(detector, line, place or "", clue))
         return found
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the brackets or spaces at its ends: '(01267) 226 440' is covered
+    by the public fact '01267 226440'."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 def _first_letters(matched: str) -> str:

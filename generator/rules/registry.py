@@ -48,9 +48,7 @@ FILE_CHECKS: list[FileCheck] = []
 SITE_CHECKS: list[SiteCheck] = []
 
 
-def rule(
-    code: str, name: str, message: str, hint: str, why: str, severity: str = "error"
-) -> Rule:
+def rule(code: str, name: str, message: str, hint: str, why: str, severity: str = "error") -> Rule:
     if code in RULES:
         raise ValueError(f"rule code {code} is registered twice")
     registered = Rule(code, name, message, hint, why, Severity(severity))

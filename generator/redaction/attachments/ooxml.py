@@ -81,6 +81,8 @@ _COMMON_PARTS = (
 # Elements after which a line ends, so that words in separate cells or paragraphs are
 # not run together, and attributes that carry text (pivot-cache values, change authors).
 _BLOCKS = frozenset({"p", "si", "row", "tr", "comment", "definedName", "author", "c", "is"})
+# Runs of text that Word and Excel split a word across ("Gar" + "eth"): joined as they are.
+_RUNS = frozenset({"t", "delText", "instrText"})
 _TEXT_ATTRIBUTES = frozenset({"v", "author", "initials", "name", "caption"})
 _PERSON_PROPERTIES = ("creator", "lastModifiedBy", "Manager")
 
@@ -109,14 +111,15 @@ def xml_text(data: bytes) -> str:
         name = _local(element.tag)
         for attribute, value in element.attrib.items():
             if _local(attribute) in _TEXT_ATTRIBUTES and value:
-                out.append(value + "\n")
+                out.append(f"\n{value}\n")
         if element.text:
             out.append(element.text)
         for child in element:
             walk(child)
             if child.tail:
                 out.append(child.tail)
-        if name in _BLOCKS:
+        leaf_field = len(element) == 0 and element.text and name not in _RUNS
+        if name in _BLOCKS or leaf_field:
             out.append("\n")
 
     walk(root)

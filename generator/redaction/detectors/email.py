@@ -62,4 +62,3 @@ def find(text: str, lang: Lang | None) -> Iterator[Hit]:
         web_address = match.group().lower().startswith(("www.", "http"))
         if address_like and not web_address and fresh(match.start(), match.end()):
             yield Hit(match.start(), match.end())
-

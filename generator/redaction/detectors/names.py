@@ -99,9 +99,7 @@ class NameDetector:
                 groups.append(f"(?P<n{number}>{alternatives})")
         if not groups:
             return None
-        return re.compile(
-            rf"{_LETTER_BEFORE}(?:{'|'.join(groups)}){_LETTER_AFTER}", re.I
-        )
+        return re.compile(rf"{_LETTER_BEFORE}(?:{'|'.join(groups)}){_LETTER_AFTER}", re.I)
 
     def find(self, text: str, lang: Lang | None) -> Iterator[Hit]:
         pattern = self._english if lang == "en" else self._welsh

@@ -1,0 +1,132 @@
+"""Redaction around the build: the last scan of the built site, the people list kept out
+of every output, the public-facts report, and files too large to check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests import binaries
+from tests.conftest import response_text, run, tree_digest, write
+
+PEOPLE = "Gareth Llewellyn\nBethan Morgan\n"
+
+
+def _with_people(project: Path) -> Path:
+    write(project, ".private/people.txt", PEOPLE)
+    return project
+
+
+def test_personal_data_added_by_the_configuration_fails_the_build(
+    project: Path, tmp_path: Path
+) -> None:
+    """site_author in mkdocs.yml becomes a <meta> tag on every page: no source check sees
+    it, the scan of the built site does, and the previous site stays as it was."""
+    _with_people(project)
+    out = tmp_path / "site"
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    before = tree_digest(out)
+    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    write(project, "mkdocs.yml", config + '\nsite_author: "Gareth Llewellyn, 07700 900123"\n')
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 1, output
+    assert "B003 the name of a private person" in output
+    assert "B003 a phone number" in output
+    assert "Nothing was published" in output
+    assert "Llewellyn" not in output
+    assert tree_digest(out) == before
+
+
+def test_personal_data_in_a_template_fails_the_build(project: Path, tmp_path: Path) -> None:
+    templates = Path(__file__).parent.parent / "site_templates"
+    import shutil
+
+    shutil.copytree(templates, project / "site_templates")
+    footer = project / "site_templates/overrides/partials/copyright.html"
+    footer.write_text(
+        footer.read_text(encoding="utf-8") + "\n<!-- webmaster: g.llewellyn@example.com -->\n",
+        encoding="utf-8",
+    )
+    code, output = run("build", "--root", str(project), "--out", str(tmp_path / "site"))
+    assert code == 1, output
+    assert "B003 an email address" in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_people_list_never_reaches_the_output_or_the_log(project: Path, tmp_path: Path) -> None:
+    _with_people(project)
+    out = tmp_path / "site"
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    assert "Llewellyn" not in output and "Bethan" not in output
+    assert not list(out.rglob("people.txt"))
+    for path in out.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"Llewellyn" not in data and b"Bethan Morgan" not in data, path
+
+
+def test_build_report_lists_each_public_fact_used_with_its_reason(
+    project: Path, tmp_path: Path
+) -> None:
+    text = response_text("en").replace(
+        "status: ready",
+        "status: ready\npublic_facts:\n  - text: 029 2018 0456\n"
+        "    reason: The OPCC's published office number",
+    )
+    write(project, "responses/PCC24-001.en.md", text + "\nCall the office on 029 2018 0456.\n")
+    code, output = run("build", "--root", str(project), "--out", str(tmp_path / "site"))
+    assert code == 0, output
+    assert "Let through as public facts (2)" in output
+    assert (
+        "'029 2018 0456': The OPCC's published office number "
+        "(listed in responses/PCC24-001.en.md:14; used in responses/PCC24-001.en.md)"
+    ) in output
+    assert "'election@opcc-cambria.example.org': The office's published election mailbox" in output
+
+
+def test_public_fact_needs_a_reason(project: Path) -> None:
+    text = response_text("en").replace(
+        "status: ready", "status: ready\npublic_facts:\n  - text: 029 2018 0456"
+    )
+    write(project, "responses/PCC24-001.en.md", text + "\nCall 029 2018 0456.\n")
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    assert "responses/PCC24-001.en.md:14: S001 the required field 'public_facts.0.reason'" in output
+    assert "shown to the Chief Executive" in output
+    # Without a reason the exception is not honoured either.
+    assert "responses/PCC24-001.en.md:24: P002 a phone number" in output
+
+
+def test_unused_public_fact_is_a_warning(project: Path) -> None:
+    write(
+        project,
+        "content/public-facts.yml",
+        "public_facts:\n"
+        "  - text: election@opcc-cambria.example.org\n    reason: Election mailbox\n"
+        "  - text: SA31 9ZZ\n    reason: Force headquarters postcode\n",
+    )
+    code, output = run("check", "--root", str(project))
+    assert code == 0, output
+    assert "content/public-facts.yml:4: X001 (warning) the public fact listed here" in output
+
+
+def test_attachment_too_large_to_check(project: Path) -> None:
+    write(project, "content/briefing-pack/bomb.docx", binaries.zip_bomb_docx())
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    assert (
+        "content/briefing-pack/bomb.docx: A009 this attachment unpacks to 211 MB, more than the 200 MB"
+        in output
+    )
+
+
+def test_check_never_changes_the_files_it_reads(project: Path) -> None:
+    _with_people(project)
+    write(project, "content/briefing-pack/data.xlsx", binaries.xlsx(hidden_sheet=[["x"]]))
+    write(project, "content/briefing-pack/note.pdf", binaries.pdf(note="Gareth Llewellyn"))
+    write(project, "content/briefing-pack/note.docx", binaries.docx(deleted="Bethan Morgan"))
+    before = tree_digest(project)
+    code, _ = run("check", "--root", str(project))
+    assert code == 1
+    assert tree_digest(project) == before
