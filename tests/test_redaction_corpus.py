@@ -9,7 +9,7 @@ the leaked value itself: a report must locate personal data without repeating it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -592,7 +592,7 @@ CLEAN: list[tuple[str, dict[str, str | bytes]]] = [
         "redaction-markers",
         {
             EN: with_body("en", "The officer, [REDACTED], replied on [REDACTED]."),
-            CY: with_body("cy", "Atebodd y swyddog, [WEDI'I OLYGU], ar [wedi’i olygu]."),
+            CY: with_body("cy", "Atebodd y swyddog, [WEDI'I OLYGU], ar [wedi\u2019i olygu]."),
         },
     ),
     (
