@@ -8,7 +8,6 @@ the leaked value itself: a report must locate personal data without repeating it
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,10 +60,6 @@ class Leak:
     @property
     def where(self) -> str:
         return self.path or next(iter(self.files))
-
-
-def bin_(make: Callable[[], bytes]) -> bytes:
-    return make()
 
 
 LEAKS: list[Leak] = [
