@@ -7,7 +7,8 @@ other ("at"), and because Welsh mutates names.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.content.model import Lang
@@ -39,6 +40,47 @@ PUBLIC_FACT = (
     "if it is a public fact (an office's published contact details), list it under "
     "'public_facts:' in the frontmatter or in content/public-facts.yml, with a reason"
 )
+
+
+def anchored(anchor: re.Pattern[str], full: re.Pattern[str], text: str, back: int) -> Iterator[Hit]:
+    """Matches of ``full`` found from the matches of a fast ``anchor`` pattern.
+
+    Python's regular expressions scan quickly only for patterns that start with a plain
+    character set and have no look-behind; each detector therefore finds a distinctive
+    part of what it looks for first (the inward half of a postcode, the digits of a
+    National Insurance number), then tries its full pattern at the few places up to
+    ``back`` characters before it.
+    """
+    done = -1
+    for hint in anchor.finditer(text):
+        if hint.start() < done:
+            continue
+        for start in range(max(0, hint.start() - back, done), hint.start() + 1):
+            match = full.match(text, start)
+            if match and match.end() > hint.start():
+                yield Hit(match.start(), match.end())
+                done = match.end()
+                break
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One pattern for many words, as a trie, so that it branches on each letter instead
+    of trying every word at every position."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def static_detectors() -> list[Detector]:

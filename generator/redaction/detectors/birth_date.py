@@ -40,7 +40,13 @@ _CUE_PATTERN = re.compile(_CUE, re.I)
 _DATE_PATTERN = re.compile(_DATE, re.I)
 
 
+_CUE_WORDS = ("born", "birth", "dob", "d.o.b", "ganwyd", "aned", "geni", "blwydd")
+
+
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
+    lower = text.lower()
+    if not any(word in lower for word in _CUE_WORDS):
+        return
     for cue in _CUE_PATTERN.finditer(text):
         start = max(0, cue.start() - _BEFORE)
         window = text[start : cue.end() + _AFTER]

@@ -44,6 +44,12 @@ _BARE_DOTTED = re.compile(
 _ADDRESS_LIKE = re.compile(r"[._+\d]")
 
 
+# Cheap tests that say whether a pattern can match at all: most texts have no @ and no
+# bracketed or spelt-out "at", and the full patterns are slow on long pages.
+_MAY_BRACKET = re.compile(rf"{_OPEN}\s*at\s*{_CLOSE}", re.I)
+_MAY_BARE = re.compile(r"(?:at|AT)\s+[A-Za-z0-9-]+\.[A-Za-z0-9]")
+
+
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
     seen: list[tuple[int, int]] = []
 
@@ -53,10 +59,19 @@ def find(text: str, lang: Lang | None) -> Iterator[Hit]:
         seen.append((start, end))
         return True
 
-    for pattern in (_PLAIN, _BRACKETED, _BARE_DOT_WORD):
+    patterns = []
+    if "@" in text:
+        patterns.append(_PLAIN)
+    if _MAY_BRACKET.search(text):
+        patterns.append(_BRACKETED)
+    if "dot" in text.lower():
+        patterns.append(_BARE_DOT_WORD)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if fresh(match.start(), match.end()):
                 yield Hit(match.start(), match.end())
+    if not _MAY_BARE.search(text):
+        return
     for match in _BARE_DOTTED.finditer(text):
         address_like = match["at"] == "AT" or _ADDRESS_LIKE.search(match["local"])
         web_address = match.group().lower().startswith(("www.", "http"))

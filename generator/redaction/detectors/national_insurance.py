@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.content.model import Lang
-from generator.redaction.detectors import MESSAGE, REDACT, Hit
+from generator.redaction.detectors import MESSAGE, REDACT, Hit, anchored
 from generator.rules.registry import rule
 
 WHAT = "a National Insurance number"
@@ -27,6 +27,8 @@ _NINO = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\d\d\s?\d\d\s?\d\d\s?[A-Da-d](?![\w-])")
+
+
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    for match in _NINO.finditer(text):
-        yield Hit(match.start(), match.end())
+    yield from anchored(_DIGITS, _NINO, text, back=3)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from generator.content.model import Lang
-from generator.redaction.detectors import MESSAGE, PUBLIC_FACT, REDACT, Hit
+from generator.redaction.detectors import MESSAGE, PUBLIC_FACT, REDACT, Hit, anchored
 from generator.rules.registry import rule
 
 WHAT = "a phone number"
@@ -37,9 +37,12 @@ _CANDIDATE = re.compile(
 )
 
 
+_ANCHOR = re.compile(r"[+(0][\d\s().-]{8,}")
+
+
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    for match in _CANDIDATE.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
+    for hit in anchored(_ANCHOR, _CANDIDATE, text, back=0):
+        digits = re.sub(r"\D", "", text[hit.start : hit.end])
         if digits.startswith("0044"):
             digits = digits[2:]
         number = "+" + digits if digits.startswith("44") else digits
@@ -50,4 +53,4 @@ def find(text: str, lang: Lang | None) -> Iterator[Hit]:
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_possible_number(parsed):
-            yield Hit(match.start(), match.end())
+            yield hit

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.content.model import Lang
-from generator.redaction.detectors import MESSAGE, PUBLIC_FACT, REDACT, Hit
+from generator.redaction.detectors import MESSAGE, PUBLIC_FACT, REDACT, Hit, anchored
 from generator.rules.registry import rule
 
 WHAT = "a postcode"
@@ -29,6 +29,10 @@ _POSTCODE = re.compile(
 )
 
 
+# The inward half (digit, two letters) is where the search starts; the outward half is
+# at most four characters and a space before it.
+_INWARD = re.compile(r"[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![\w-])")
+
+
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    for match in _POSTCODE.finditer(text):
-        yield Hit(match.start(), match.end())
+    yield from anchored(_INWARD, _POSTCODE, text, back=6)

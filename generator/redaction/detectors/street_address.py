@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.content.model import Lang
-from generator.redaction.detectors import MESSAGE, PUBLIC_FACT, REDACT, Hit
+from generator.redaction.detectors import MESSAGE, PUBLIC_FACT, REDACT, Hit, anchored
 from generator.rules.registry import rule
 
 WHAT = "a house number and street"
@@ -35,6 +35,8 @@ _STREET = re.compile(
 )
 
 
+_NUMBER_THEN_CAPITAL = re.compile(r"[1-9][0-9]{0,3}[A-Za-z]?,?\s+[A-Z]")
+
+
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    for match in _STREET.finditer(text):
-        yield Hit(match.start(), match.end())
+    yield from anchored(_NUMBER_THEN_CAPITAL, _STREET, text, back=0)

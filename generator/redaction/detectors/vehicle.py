@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.content.model import Lang
-from generator.redaction.detectors import MESSAGE, REDACT, Hit
+from generator.redaction.detectors import MESSAGE, REDACT, Hit, anchored
 from generator.rules.registry import rule
 
 WHAT = "a vehicle registration"
@@ -30,6 +30,9 @@ _MARK = re.compile(
 )
 
 
+# Every format has a digit beside a capital letter, with at most a space between.
+_DIGIT_BY_CAPITAL = re.compile(r"\d\s?[A-Z]")
+
+
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    for match in _MARK.finditer(text):
-        yield Hit(match.start(), match.end())
+    yield from anchored(_DIGIT_BY_CAPITAL, _MARK, text, back=6)
