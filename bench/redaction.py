@@ -5,7 +5,8 @@ times, in one process, the median of three runs of:
   - parsing every file's frontmatter with PyYAML's C loader (the floor any check pays);
   - loading and validating the project (opcc-site check without the redaction pass);
   - the redaction pass over the sources (every text, name and attachment);
-  - the redaction pass over a built site (--built-pages N copies of a real built page).
+  - the redaction pass over a built site: --built-pages pages, each a real built page
+    of the example with a synthetic response's text in it.
 """
 
 from __future__ import annotations
@@ -65,9 +66,15 @@ def main() -> None:
         page = _real_page()
         for number in range(args.built_pages):
             lang = "en" if number % 2 == 0 else "cy"
-            path = built / lang / "register" / f"pcc24-{number:05d}" / "index.html"
+            reference = f"PCC24-{number // 2 + 1:05d}"
+            # The theme's header, menu and footer as built, around this response's own
+            # text, numbered so that no two pages share a line of content.
+            source = (root / "responses" / f"{reference}.{lang}.md").read_text(encoding="utf-8")
+            body = "\n".join(f"<p>{number}. {line}</p>" for line in source.splitlines() if line)
+            html = page.replace("PCC24-001", reference).replace("</article>", body + "</article>")
+            path = built / lang / "register" / reference.lower() / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page.replace("PCC24-001", f"PCC24-{number:05d}"), encoding="utf-8")
+            path.write_text(html, encoding="utf-8")
         built_s = median_time(lambda: scan_built_site(built, site, "site/"))
         size_mb = sum(p.stat().st_size for p in built.rglob("*.html")) / 1e6
 
