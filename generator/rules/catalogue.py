@@ -1,7 +1,7 @@
 """Every rule family, imported so that each registers its rules and checks.
 
 F files · Y frontmatter · S schema · T twins · R responses · C content documents ·
-E election data · L links · H raw HTML · D addresses · M redaction markers
+E election data · L links · H raw HTML · D addresses · M redaction markers · W Welsh parity
 P personal data · A attachments · X public facts (generator/redaction)
 """
 
@@ -14,8 +14,11 @@ from generator.rules import (  # noqa: F401  (imported to register their rules)
     files,
     frontmatter,
     html,
+    language,
     links,
     markers,
+    parity,
+    placeholders,
     responses,
     schema,
     twins,

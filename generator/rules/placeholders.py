@@ -1,0 +1,46 @@
+"""W004: no placeholder is published: no "TODO", no "Welsh to follow"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.content.parsed import ParsedFile
+from generator.diagnostics import Diagnostic
+from generator.rules.registry import file_check, rule
+
+PLACEHOLDER = rule(
+    "W004",
+    "placeholder",
+    "'{found}' is a placeholder, and this document is ready to publish",
+    "write the missing text, or set 'status: draft' until it is written",
+    "The Welsh Language Standards allow no 'translation to follow': both languages are "
+    "published complete, at the same time.",
+)
+
+_PLACEHOLDER = re.compile(
+    r"\b(?:TODO|TBC|TBD|FIXME|XXX+)\b"
+    r"|lorem ipsum"
+    r"|\b(?:welsh|english|translation)(?:\s+(?:version|text|translation))?\s+to\s+follow\b"
+    r"|\bto\s+be\s+translated\b"
+    r"|\bi['\u2019]w\s+gyfieithu\b"
+    r"|\bcyfieithiad\s+i\s+ddilyn\b"
+    r"|\b(?:fersiwn|testun)\s+(?:cymraeg|saesneg)\s+i\s+ddilyn\b"
+    r"|\[(?:translate|cyfieithu)\]",
+    re.I,
+)
+
+
+@file_check
+def no_placeholders(parsed: ParsedFile) -> Iterator[Diagnostic]:
+    if parsed.fields.status != "ready":
+        return
+    source = parsed.source
+    for key in ("title", "summary"):
+        value = source.meta.data.get(key) if isinstance(source.meta.data, dict) else None
+        match = _PLACEHOLDER.search(value) if isinstance(value, str) else None
+        if match:
+            yield PLACEHOLDER.at(source.path, parsed.line(key), found=match.group())
+    for match in _PLACEHOLDER.finditer(source.body):
+        line = source.body_line + source.body.count("\n", 0, match.start())
+        yield PLACEHOLDER.at(source.path, line, found=match.group())

@@ -1,0 +1,190 @@
+"""Twin validation beyond the shared fields: each version in its own language, the same
+figures and the same shape in both, no placeholders in what is published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.language.identify import identify
+from tests.conftest import response_text, run, write
+
+EN = "responses/PCC24-001.en.md"
+CY = "responses/PCC24-001.cy.md"
+
+ENGLISH_PARAGRAPH = (
+    "The force answered 92% of emergency calls within 10 seconds, against a national "
+    "standard of 90%, and the number of officers in Powys has risen since 2021."
+)
+WELSH_PARAGRAPH = (
+    "Atebodd yr heddlu 92% o alwadau brys o fewn 10 eiliad, o'i gymharu â'r safon "
+    "genedlaethol o 90%, ac mae nifer y swyddogion ym Mhowys wedi codi ers 2021."
+)
+
+
+def _pair(project: Path, en_extra: str, cy_extra: str, status: str = "ready") -> None:
+    write(project, EN, response_text("en", status=status) + "\n" + en_extra + "\n")
+    write(project, CY, response_text("cy", status=status) + "\n" + cy_extra + "\n")
+
+
+def _line(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text.count("\n", 0, text.index(needle)) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ENGLISH_PARAGRAPH, "en"),
+        (WELSH_PARAGRAPH, "cy"),
+        ("Ysgrifennwch at y Prif Weithredwr os oes gennych gwestiwn am y gyllideb.", "cy"),
+        ("Write to the Chief Executive if you have a question about the budget.", "en"),
+        ("Heddlu Cambria", "unknown"),  # too short to judge
+        ("Carmarthenshire 1,250 Ceredigion 980 Pembrokeshire 1,010", "unknown"),
+    ],
+)
+def test_language_of_a_paragraph(text: str, expected: str) -> None:
+    assert identify(text) == expected
+
+
+def test_example_paragraphs_are_each_in_their_own_language() -> None:
+    """The measurement behind the choice of a function-word profile: every paragraph of
+    the example that can be judged is judged right."""
+    from generator.language.blocks import blocks
+
+    repo = Path(__file__).resolve().parent.parent
+    judged = 0
+    for path in [*repo.glob("content/**/*.md"), *repo.glob("responses/*.md")]:
+        lang = "cy" if path.name.endswith(".cy.md") else "en"
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        for block in blocks(body, 1):
+            verdict = identify(block.plain)
+            assert verdict in (lang, "unknown"), (path.name, block.line, block.plain)
+            judged += verdict == lang
+    assert judged >= 300
+
+
+def test_english_paragraph_left_in_the_welsh_version(project: Path) -> None:
+    _pair(project, ENGLISH_PARAGRAPH, ENGLISH_PARAGRAPH)
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    line = _line(project / CY, "The force answered")
+    assert (
+        f"{CY}:{line}: W001 this paragraph of the Welsh version reads as English "
+        "(The force answered 92%…)"
+    ) in output
+    assert 'put {: lang="en" } on the line after it' in output
+    assert "PCC24-001.en.md" not in output.split("W001")[0].splitlines()[-1]
+
+
+def test_welsh_paragraph_left_in_the_english_version(project: Path) -> None:
+    _pair(project, WELSH_PARAGRAPH, WELSH_PARAGRAPH)
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    line = _line(project / EN, "Atebodd")
+    assert f"{EN}:{line}: W001 this paragraph of the English version reads as Welsh" in output
+
+
+def test_quotation_marked_with_its_language_is_allowed(project: Path) -> None:
+    quote = f'> {ENGLISH_PARAGRAPH}\n{{: lang="en" }}'
+    _pair(project, quote, quote)
+    code, output = run("check", "--root", str(project))
+    assert code == 0, output
+
+
+def test_translated_paragraphs_pass(project: Path) -> None:
+    _pair(project, ENGLISH_PARAGRAPH, WELSH_PARAGRAPH)
+    code, output = run("check", "--root", str(project))
+    assert code == 0, output
+
+
+def test_figure_mistyped_in_translation(project: Path) -> None:
+    _pair(
+        project,
+        "The budget is £123,456,000, of which 82.5% is spent on staff.",
+        "Y gyllideb yw £123,465,000, a gwerir 82.5% ohoni ar staff.",
+    )
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    line = _line(project / CY, "123,465,000")
+    assert (
+        f"{CY}:{line}: W002 the figures differ from the English version ({EN}): "
+        "only in English: 123456000; only here: 123465000"
+    ) in output
+
+
+def test_figure_left_out_of_translation(project: Path) -> None:
+    _pair(
+        project,
+        "There were 1,250 officers and 84 PCSOs in 2024.",
+        "Roedd 1,250 o swyddogion yn 2024.",
+    )
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    assert "W002 the figures differ from the English version" in output
+    assert "only in English: 84" in output
+
+
+def test_figures_written_the_same_way_in_both_pass(project: Path) -> None:
+    _pair(
+        project,
+        "On 9 April 2024 at 10:30am, 1,250 officers (12.5%) were on duty; see FOI-2024-0123.",
+        "Ar 9 Ebrill 2024 am 10:30am, roedd 1250 o swyddogion (12.5%) ar ddyletswydd; gweler FOI-2024-0123.",
+    )
+    code, output = run("check", "--root", str(project))
+    assert code == 0, output
+
+
+def test_table_row_and_list_item_left_out(project: Path) -> None:
+    _pair(
+        project,
+        "| County | Officers |\n|---|---|\n| Powys | 240 |\n| Ceredigion | 180 |\n\n"
+        "- first point\n- second point\n\n[the budget](https://www.gov.uk/budget)",
+        "| Sir | Swyddogion |\n|---|---|\n| Powys | 240 |\n\n"
+        "- pwynt cyntaf\n\n[y gyllideb](https://www.gov.uk/budget)\n\nCeredigion 180",
+    )
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    assert (
+        f"{CY}: W003 this version has 1 fewer list item, 1 fewer table row than the "
+        f"English version ({EN})"
+    ) in output
+
+
+def test_link_and_attachment_left_out(project: Path) -> None:
+    _pair(
+        project,
+        "See [the figures](../content/briefing-pack/workforce.csv) and "
+        "[the guidance](https://www.gov.uk/guidance).",
+        "Gweler y ffigurau a'r canllawiau.",
+    )
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    assert "W003 this version has 1 fewer link, 1 fewer link to an attachment than" in output
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        ("cy", "Testun Cymraeg i ddilyn.", "Testun Cymraeg i ddilyn"),
+        ("cy", "I'w gyfieithu.", "I'w gyfieithu"),
+        ("cy", "Cyfieithiad i ddilyn.", "Cyfieithiad i ddilyn"),
+        ("en", "Welsh translation to follow.", "Welsh translation to follow"),
+        ("en", "TODO: add the figures.", "TODO"),
+        ("en", "The date is TBC.", "TBC"),
+    ],
+)
+def test_placeholder_in_a_ready_document(project: Path, lang: str, text: str, found: str) -> None:
+    path = project / (EN if lang == "en" else CY)
+    write(project, str(path.relative_to(project)), response_text(lang) + "\n" + text + "\n")
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    line = _line(path, text)
+    assert f"{path.relative_to(project)}:{line}: W004 '{found}' is a placeholder" in output
+
+
+def test_placeholder_in_a_draft_is_allowed(project: Path) -> None:
+    _pair(project, "TODO: add the figures.", "I'w gyfieithu.", status="draft")
+    code, output = run("check", "--root", str(project))
+    assert "W004" not in output, output
