@@ -75,9 +75,15 @@ def test_build_report_lists_each_public_fact_used_with_its_reason(
         "    reason: The OPCC's published office number",
     )
     write(project, "responses/PCC24-001.en.md", text + "\nCall the office on 029 2018 0456.\n")
+    welsh = response_text("cy").replace(
+        "status: ready",
+        "status: ready\npublic_facts:\n  - text: 029 2018 0456\n"
+        "    reason: Rhif ffôn cyhoeddedig y swyddfa",
+    )
+    write(project, "responses/PCC24-001.cy.md", welsh + "\nFfoniwch y swyddfa ar 029 2018 0456.\n")
     code, output = run("build", "--root", str(project), "--out", str(tmp_path / "site"))
     assert code == 0, output
-    assert "Let through as public facts (2)" in output
+    assert "Let through as public facts (3)" in output
     assert (
         "'029 2018 0456': The OPCC's published office number "
         "(listed in responses/PCC24-001.en.md:14; used in responses/PCC24-001.en.md)"
