@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from generator.build import search_index
 from generator.render.pages import LanguageTree
 
 
@@ -91,3 +92,10 @@ def _run_mkdocs(lang: str, config: Path) -> EngineResult:
 def build_languages(configs: dict[str, Path]) -> list[EngineResult]:
     with ThreadPoolExecutor(max_workers=len(configs)) as pool:
         return list(pool.map(lambda item: _run_mkdocs(*item), configs.items()))
+
+
+def finish_language(lang: str, site_dir: Path) -> None:
+    """What the theme's own build leaves undone: Welsh search that knows mutations."""
+    index = site_dir / "search" / "search_index.json"
+    if lang == "cy" and index.is_file():
+        search_index.expand(index)

@@ -131,6 +131,8 @@ def _build_into(
             problems += _engine_diagnostics(outcome, sources[outcome.lang])
     if problems:
         return problems
+    for lang in configs:
+        engine.finish_language(lang, new / lang)
     for name, text in rendered.root_files.items():
         (new / name).write_text(text, encoding="utf-8")
     return []

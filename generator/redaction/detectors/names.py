@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.content.model import Lang
+from generator.language.mutations import mutations
 from generator.redaction.detectors import MESSAGE, REDACT, Detector, Hit, trie_pattern
 from generator.rules.registry import rule
 
@@ -33,40 +34,12 @@ RULE = rule(
     "level); their names must never be published, in any spelling or mutation.",
 )
 
-# The first letters of a Welsh word and what they become after each mutation.
-_MUTATIONS: dict[str, tuple[str, ...]] = {
-    "ll": ("l",),
-    "rh": ("r",),
-    "p": ("b", "mh", "ph"),
-    "t": ("d", "nh", "th"),
-    "c": ("g", "ngh", "ch"),
-    "b": ("f", "m"),
-    "d": ("dd", "n"),
-    "g": ("", "ng"),
-    "m": ("f",),
-}
-_DIGRAPHS = ("ch", "dd", "ff", "ng", "ph", "th")  # never mutate
-_VOWELS = "aeiouwyâêîôûŵŷ"
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master"})
 _WORD = re.compile(r"[^\W\d_]+")
 # Spaces, line breaks, the dots and hyphens of addresses and slugs, apostrophes inside
 # names (O'Brien), Markdown's emphasis marks, and %20 in web addresses.
 _GAP = re.compile(r"(?:[\s._+*~'-]|%20)+")
 _LOOK_BACK = 160  # characters before a surname in which its first names are looked for
-
-
-def mutations(word: str) -> list[str]:
-    """The mutated forms of a Welsh word (soft, nasal, aspirate; h- before a vowel)."""
-    lower = word.lower()
-    if lower.startswith(_DIGRAPHS):
-        return []
-    for start in ("ll", "rh", *"ptcbdgm"):
-        if lower.startswith(start):
-            rest = lower[len(start) :]
-            return [new + rest for new in _MUTATIONS[start] if new + rest]
-    if lower[:1] in _VOWELS:
-        return ["h" + lower]
-    return []
 
 
 @dataclass(frozen=True)
