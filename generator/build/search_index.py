@@ -43,7 +43,7 @@ def expand(index_file: Path) -> int:
             }
         )
         if forms:
-            doc["text"] = doc.get("text", "") + f' <span hidden>{" ".join(forms)}</span>'
+            doc["text"] = doc.get("text", "") + f" <span hidden>{' '.join(forms)}</span>"
             added += len(forms)
     index_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return added

@@ -74,7 +74,8 @@ def run_build(project: Project, target: Path, echo: Callable[[str], None] = prin
         try:
             problems = _build_into(project, rendered, staging, new, site_url)
             if not problems:
-                problems = scan_built_site(new, result.site, _shown(target, project))
+                shown = _shown(target, project).rstrip("/") + "/"
+                problems = scan_built_site(new, result.site, shown)
             if problems:
                 messages = [p.format() for p in problems]
                 messages.append(

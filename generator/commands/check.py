@@ -8,7 +8,7 @@ from generator.content.loader import load
 from generator.content.model import Site
 from generator.diagnostics import Diagnostic, errors
 from generator.project import Project
-from generator.redaction.sources import RedactionReport, scan_sources
+from generator.redaction.sources import RedactionReport, mask_report, scan_sources
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ def run_check(project: Project) -> CheckResult:
     site, diagnostics = load(project)
     found, report = scan_sources(project.root, site)
     diagnostics = sorted(
-        set(diagnostics + found), key=lambda d: (d.path, d.line, d.code, d.message)
+        set(mask_report(diagnostics, site) + found),
+        key=lambda d: (d.path, d.line, d.code, d.message),
     )
     return CheckResult(site, diagnostics, report)

@@ -19,15 +19,20 @@ from generator.redaction.normalise import prepare
 
 def canonical(text: str) -> str:
     """Letters and digits only, lower case: '01267 226 440' and '(01267) 226440' agree."""
-    return re.sub(r"[\W_]+", "", prepare(text).text).lower()
+    return re.sub(r"[\W_]+", "", prepare(text)).lower()
 
 
 def _pattern(fact: PublicFact) -> re.Pattern[str] | None:
     key = canonical(fact.text)
     if not key:
         return None
-    # Any punctuation or spacing between the letters, as long as it is short.
-    body = r"[\W_]{0,3}".join(re.escape(ch) for ch in key)
+    # Any punctuation or spacing between the letters, as long as it is short; a UK
+    # phone number also in its international form (+44 and no leading 0).
+    keys = [key]
+    if key.isdigit() and key.startswith("0"):
+        keys.append("44" + key[1:])
+    body = "|".join(r"[\W_]{0,3}".join(re.escape(ch) for ch in k) for k in keys)
+    body = f"(?:{body})"
     return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", re.I)
 
 

@@ -65,30 +65,51 @@ class Scanner:
         lines: LineIndex | None = None
         found: list[Finding] = []
         for detector in self.detectors:
-            for hit in detector.find(prepared.text, lang):
+            for hit in detector.find(prepared, lang):
                 if facts is None:
-                    facts = allowed.spans(prepared.text)
-                start, end = _trimmed(prepared.text, hit.start, hit.end)
+                    facts = allowed.spans(prepared)
+                start, end = _trimmed(prepared, hit.start, hit.end)
                 cover = next((f for s, e, f in facts if s <= start and end <= e), None)
                 if cover is not None:
                     self.usage.record(cover, path)  # type: ignore[arg-type]
                     continue
-                matched = prepared.text[hit.start : hit.end]
+                matched = prepared[hit.start : hit.end]
                 if seen is not None:
                     key = (detector.rule.code, canonical(matched))
                     if key in seen:
                         continue
                     seen.add(key)
-                offset = prepared.source_offset(hit.start)
                 line = 0
                 place = where
                 if where is None:
-                    lines = lines or LineIndex(text, first_line)
-                    line = lines.line(offset)
-                    place = f"at column {lines.column(offset)}"
+                    lines = lines or LineIndex(prepared, first_line)
+                    line = lines.line(hit.start)
+                    place = f"at column {lines.column(hit.start)}"
                 clue = hit.clue or f"begins '{_first_letters(matched)}…'"
                 found.append(Finding(detector, line, place or "", clue))
         return found
+
+
+def masked(scanner: Scanner, text: str) -> str:
+    """``text`` with whatever the detectors find in it replaced by '[…]'."""
+    if not text:
+        return text
+    prepared = prepare(text)
+    spans = sorted(
+        (hit.start, hit.end)
+        for detector in scanner.detectors
+        for hit in detector.find(prepared, None)
+    )
+    if not spans:
+        return text
+    parts, position = [], 0
+    for start, end in spans:
+        if start >= position:
+            parts.append(prepared[position:start] + "[…]")
+            position = end
+        elif end > position:
+            position = end
+    return "".join(parts) + prepared[position:]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

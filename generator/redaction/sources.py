@@ -5,7 +5,7 @@ every file name. The last stage of ``opcc-site check``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.content.model import PublicFact, Site
@@ -14,7 +14,7 @@ from generator.diagnostics import Diagnostic
 from generator.redaction import attachments
 from generator.redaction.allowlist import Allowlist, Usage
 from generator.redaction.attachments import PERSONAL_PROPERTIES
-from generator.redaction.scan import Scanner
+from generator.redaction.scan import Scanner, masked
 from generator.rules.registry import rule
 
 UNUSED_FACT = rule(
@@ -98,6 +98,21 @@ def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionRep
         if fact not in used
     ]
     return found, RedactionReport(scanner.usage)
+
+
+def mask_report(diagnostics: list[Diagnostic], site: Site) -> list[Diagnostic]:
+    """Every message and fix with personal data masked, whatever rule wrote it: a value
+    quoted by a schema or twin check ("'requester' is 'Bethan Morgan'") must not print
+    what the redaction checks exist to hide. File paths are left whole: they are where
+    the problem is, and a name in a path is reported as such."""
+    scanner = Scanner.for_project(site.people, Allowlist(()))
+    out = []
+    for diagnostic in diagnostics:
+        message, hint = masked(scanner, diagnostic.message), masked(scanner, diagnostic.hint)
+        if (message, hint) != (diagnostic.message, diagnostic.hint):
+            diagnostic = replace(diagnostic, message=message, hint=hint)
+        out.append(diagnostic)
+    return out
 
 
 def _authors(scanner: Scanner, authors: list[tuple[str, str]], rel: str) -> list[Diagnostic]:

@@ -14,7 +14,7 @@ from generator.rules.twins import LANGUAGE_NAMES
 WRONG_LANGUAGE = rule(
     "W001",
     "paragraph-in-other-language",
-    "this paragraph of the {language} version reads as {other} ({start}…)",
+    "this paragraph of the {language} version reads as {other}",
     "translate it; if it is a deliberate quotation (a candidate's own words), put "
     '{{: lang="{code}" }} on the line after it, which also tells screen readers',
     "The Welsh Language Standards require every page in full in Welsh; an English "
@@ -35,6 +35,5 @@ def paragraphs_in_own_language(parsed: ParsedFile) -> Iterator[Diagnostic]:
                 block.line,
                 language=LANGUAGE_NAMES[source.lang],
                 other=LANGUAGE_NAMES[other],
-                start=" ".join(block.plain.split()[:4]),
                 code=other,
             )

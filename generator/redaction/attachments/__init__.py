@@ -101,7 +101,10 @@ def inspect(full: Path, rel: str) -> Inspection:
     try:
         return reader(full, rel)
     except Exception as exc:  # a malformed file must become a message, never a traceback
-        problem = f"{type(exc).__name__}: {exc}".strip().replace("\n", " ")[:200]
+        problem = f"{type(exc).__name__}: {exc}".replace(str(full), rel).replace(
+            str(full.parent), ""
+        )
+        problem = problem.strip().replace("\n", " ")[:200]
         return Inspection(problems=[UNREADABLE.at(rel, 0, problem=problem)])
 
 

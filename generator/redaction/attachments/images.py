@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, IptcImagePlugin
 
 from generator.redaction.attachments import Inspection, Piece
 from generator.rules.registry import rule
@@ -62,6 +62,17 @@ def inspect(full: Path, rel: str) -> Inspection:
             if value:
                 found.append(label)
                 inspection.pieces.append(Piece("in the image's EXIF metadata", value))
+        iptc = IptcImagePlugin.getiptcinfo(image) or {}
+        if iptc:
+            found.append("IPTC metadata (such as a by-line or caption)")
+            values = [
+                v
+                for value in iptc.values()
+                for v in (value if isinstance(value, list) else [value])
+            ]
+            inspection.pieces.append(
+                Piece("in the image's IPTC metadata", "\n".join(_text(v) for v in values))
+            )
         if exif.get_ifd(ExifTags.IFD.GPSInfo):
             found.append("the GPS position where it was taken")
         xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp")

@@ -83,7 +83,10 @@ _COMMON_PARTS = (
 _BLOCKS = frozenset({"p", "si", "row", "tr", "comment", "definedName", "author", "c", "is"})
 # Runs of text that Word and Excel split a word across ("Gar" + "eth"): joined as they are.
 _RUNS = frozenset({"t", "delText", "instrText"})
-_TEXT_ATTRIBUTES = frozenset({"v", "author", "initials", "name", "caption"})
+# Target: hyperlinks (mailto: too) in .rels parts; descr and title: images' alt text.
+_TEXT_ATTRIBUTES = frozenset(
+    {"v", "author", "initials", "name", "caption", "Target", "descr", "title"}
+)
 _PERSON_PROPERTIES = ("creator", "lastModifiedBy", "Manager")
 
 
@@ -127,6 +130,8 @@ def xml_text(data: bytes) -> str:
 
 
 def _label(name: str) -> str:
+    if name.endswith(".rels"):
+        return "in a link or relationship"
     for pattern, where in (*_WORD_PARTS, *_COMMON_PARTS):
         if re.fullmatch(pattern, name):
             return where
@@ -145,7 +150,7 @@ def _properties(package: zipfile.ZipFile, inspection: Inspection) -> None:
 def _parts(package: zipfile.ZipFile, skip: frozenset[str] = frozenset()) -> list[Piece]:
     pieces = []
     for name in sorted(package.namelist()):
-        if name in skip or not name.endswith((".xml", ".rels")) or name.endswith(".rels"):
+        if name in skip or not name.endswith((".xml", ".rels")):
             continue
         pieces.append(Piece(where=_label(name), text=xml_text(package.read(name))))
     return pieces
@@ -205,9 +210,12 @@ def inspect_xlsx(full: Path, rel: str) -> Inspection:
                 )
             for row in sheet.iter_rows():
                 for cell in row:
+                    where = f"in sheet {title}, cell {cell.coordinate}"
                     if isinstance(cell.value, str):
-                        where = f"in sheet {title}, cell {cell.coordinate}"
                         inspection.pieces.append(Piece(where, cell.value))
+                    elif isinstance(cell.value, int) and 1_000_000_000 <= cell.value < 9e9:
+                        # A phone number typed into a cell loses its leading 0.
+                        inspection.pieces.append(Piece(where, f"0{cell.value}"))
                     if cell.comment is not None:
                         where = f"in sheet {title}, the comment on cell {cell.coordinate}"
                         text = f"{cell.comment.author or ''}\n{cell.comment.text}"

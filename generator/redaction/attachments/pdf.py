@@ -48,8 +48,15 @@ def inspect(full: Path, rel: str) -> Inspection:
             values = _resolve(annotation)
             if isinstance(values, DictionaryObject):
                 text = "\n".join(str(values[k]) for k in _ANNOTATION_KEYS if k in values)
+                action = _resolve(values.get("/A"))
+                if isinstance(action, DictionaryObject) and "/URI" in action:
+                    text += f"\n{action['/URI']}"
                 if text:
                     inspection.pieces.append(Piece(f"in a note on page {number}", text))
+
+    titles = _outline_titles(reader.outline)
+    if titles:
+        inspection.pieces.append(Piece("in the bookmarks", "\n".join(titles)))
 
     info = reader.metadata or {}
     properties = "\n".join(f"{value}" for value in info.values())
@@ -79,6 +86,13 @@ def inspect(full: Path, rel: str) -> Inspection:
                 text = data.decode("utf-8", errors="replace")
                 inspection.pieces.append(Piece("in an embedded file", f"{name}\n{text}"))
     return inspection
+
+
+def _outline_titles(outline: object) -> list[str]:
+    if isinstance(outline, list):
+        return [title for item in outline for title in _outline_titles(item)]
+    title = getattr(outline, "title", None)
+    return [str(title)] if title else []
 
 
 def _resolve(value: object) -> object:

@@ -23,7 +23,9 @@ RULE = rule(
 _LOCAL = r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9](?:[A-Za-z0-9._%+'-]*[A-Za-z0-9_%+-])?"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # name@domain.tld, with stray spaces around the @ (a fullwidth at sign is an @ by now).
-_PLAIN = re.compile(rf"{_LOCAL}\s?@\s?{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}\b")
+# The @ also as Markdown, HTML and web addresses write it: \@, &#64;, %40.
+_AT_SIGN = r"(?:\\?@|%40|&#0*64;|&#[xX]0*40;)"
+_PLAIN = re.compile(rf"{_LOCAL}\s?{_AT_SIGN}\s?{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}\b")
 # name [at] domain [dot] com, name (at) domain (dot) co (dot) uk, name AT domain DOT com
 _OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
 _AT_BRACKETED = rf"\s*{_OPEN}\s*at\s*{_CLOSE}\s*"
@@ -42,6 +44,12 @@ _BARE_DOTTED = re.compile(
     rf"(?P<local>{_LOCAL})\s+(?P<at>at|AT)\s+{_LABEL}(?:\.{_LABEL})+\.?[A-Za-z]*\b"
 )
 _ADDRESS_LIKE = re.compile(r"[._+\d]")
+# Mail providers: "gareth at btinternet.com" is an address however plain its name part.
+_MAILBOX_DOMAIN = re.compile(
+    r"\s(?:at|AT)\s+(?:gmail|googlemail|hotmail|outlook|live|yahoo|btinternet|icloud|me|aol|"
+    r"sky|talktalk|virginmedia|ntlworld|protonmail|proton|gmx|tiscali)\.",
+    re.I,
+)
 
 
 # Cheap tests that say whether a pattern can match at all: most texts have no @ and no
@@ -60,7 +68,7 @@ def find(text: str, lang: Lang | None) -> Iterator[Hit]:
         return True
 
     patterns = []
-    if "@" in text:
+    if "@" in text or "%40" in text or "&#" in text:
         patterns.append(_PLAIN)
     if _MAY_BRACKET.search(text):
         patterns.append(_BRACKETED)
@@ -73,7 +81,11 @@ def find(text: str, lang: Lang | None) -> Iterator[Hit]:
     if not _MAY_BARE.search(text):
         return
     for match in _BARE_DOTTED.finditer(text):
-        address_like = match["at"] == "AT" or _ADDRESS_LIKE.search(match["local"])
+        address_like = (
+            match["at"] == "AT"
+            or _ADDRESS_LIKE.search(match["local"])
+            or _MAILBOX_DOMAIN.match(text, match.end("local"))
+        )
         web_address = match.group().lower().startswith(("www.", "http"))
         if address_like and not web_address and fresh(match.start(), match.end()):
             yield Hit(match.start(), match.end())

@@ -37,15 +37,46 @@ RULE = rule(
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master"})
 _WORD = re.compile(r"[^\W\d_]+")
 # Spaces, line breaks, the dots and hyphens of addresses and slugs, apostrophes inside
-# names (O'Brien), Markdown's emphasis marks, and %20 in web addresses.
-_GAP = re.compile(r"(?:[\s._+*~'-]|%20)+")
+# names (O'Brien), Markdown's emphasis marks, %20 in web addresses, and the commas, tabs
+# and bars between the columns of a table or CSV file ("Morgan, Bethan", "| Bethan |
+# Morgan |").
+_GAP = re.compile(r"(?:[\s._+*~'\\\-,|\t\"]|%20|&nbsp;|<br\s*/?>)+")
 _LOOK_BACK = 160  # characters before a surname in which its first names are looked for
+# Accents folded away on both sides, so that "Sian" in the text matches "Siân" in the
+# list and the other way round. One character for one, so offsets stay true.
+_FOLD = str.maketrans("âêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ", "aeiouwyaeiouwyaeiouwyaeiouwy")
+
+
+_MARKUP_SPACE = re.compile(r"<br\s*/?>|&nbsp;|&#160;|\\ ")
+
+
+def _fold(text: str) -> str:
+    return text.lower().translate(_FOLD)
 
 
 @dataclass(frozen=True)
 class _Entry:
     line: int  # in the people list
-    words: tuple[str, ...]  # lower case, split at spaces, hyphens and apostrophes
+    words: tuple[str, ...]  # lower case, accents folded, split at spaces and hyphens
+    # A one-word form of the name joined with no separator ("bethanmorgan"), or a
+    # surname in more than one word ("ap gwilym"): found by the same means.
+    joined: bool = False
+
+
+def _entries(line: int, name: str) -> list[_Entry]:
+    """Every form of one listed name that is searched for."""
+    folded = _fold(name)
+    words = tuple(_WORD.findall(folded))
+    if not words:
+        return []
+    # "O'Brien" is one word to its owner: also searched as "obrien".
+    merged = tuple(_WORD.findall(re.sub(r"['\u2019]", "", folded)))
+    forms = {words, merged}
+    if len(words) > 2:  # middle names dropped, or a surname written as one word
+        forms |= {(words[0], words[-1]), (words[0], "".join(words[1:]))}
+    found = [_Entry(line, form) for form in forms]
+    found += [_Entry(line, ("".join(form),), joined=True) for form in forms if len(form) > 1]
+    return found
 
 
 class NameDetector:
@@ -54,14 +85,16 @@ class NameDetector:
     def __init__(self, people: Sequence[tuple[int, str]]) -> None:
         """``people``: (line in the people list, name)."""
         self._by_last: dict[str, list[_Entry]] = defaultdict(list)
+        self._by_first: dict[str, list[_Entry]] = defaultdict(list)
         for line, name in people:
-            words = tuple(_WORD.findall(name.lower()))
-            if words:
-                self._by_last[words[-1]].append(_Entry(line, words))
+            for entry in _entries(line, name):
+                self._by_last[entry.words[-1]].append(entry)
+                if len(entry.words) > 1:  # written surname first: "Morgan, Bethan"
+                    self._by_first[entry.words[0]].append(entry)
         self._anchors = {welsh: self._compile(welsh) for welsh in (False, True)}
 
     def _compile(self, welsh: bool) -> re.Pattern[str] | None:
-        lasts = set(self._by_last)
+        lasts = set(self._by_last) | set(self._by_first)
         if welsh:  # a one-word entry is its own first word, so it mutates too
             lasts |= {
                 m
@@ -71,48 +104,84 @@ class NameDetector:
             }
         if not lasts:
             return None
-        # Longest first within the trie; searched in lower-case text, which is fast.
-        return re.compile(trie_pattern(lasts))
+        # A trie, searched in lower-case text, which is fast; "s" for a possessive
+        # written without its apostrophe ("Llewellyns request").
+        return re.compile(f"(?:{trie_pattern(lasts)})s?")
 
     def find(self, text: str, lang: Lang | None) -> Iterator[Hit]:
         welsh = lang != "en"
         anchor = self._anchors[welsh]
         if anchor is None:
             return
-        lower = text.lower()
+        lower = _fold(text)
         if len(lower) != len(text):  # a rare letter whose lower case is longer ("İ")
-            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+            lower = "".join(c if len(c.lower()) != 1 else _fold(c) for c in text)
+        # Markup between the parts of a name ("Bethan<br>Morgan") as spaces.
+        lower = _MARKUP_SPACE.sub(lambda m: " " * len(m.group()), lower)
+        reported = -1
         for match in anchor.finditer(lower):
             start, end = match.span()
-            if (start and _is_letter(lower[start - 1])) or (
-                end < len(lower) and _is_letter(lower[end])
+            if (start and lower[start - 1].isalpha()) or (
+                end < len(lower) and lower[end].isalpha()
             ):
                 continue
-            found = self._name_ending_at(text, start, match.group(), welsh)
-            if found is not None:
-                first, line = found
-                yield Hit(first, end, clue=f"line {line} of the people list")
+            word = match.group()
+            found = self._name_ending_at(lower, start, word, welsh)
+            if found is None and word.endswith("s"):
+                found = self._name_ending_at(lower, start, word[:-1], welsh)
+            if found is None:
+                found = self._name_starting_at(lower, start, end, word, welsh)
+            if found is not None and found[0] >= reported:
+                first, last_end, line = found
+                reported = last_end
+                yield Hit(first, last_end, clue=f"line {line} of the people list")
 
     def _name_ending_at(
-        self, text: str, position: int, word: str, welsh: bool
-    ) -> tuple[int, int] | None:
-        """(start, people-list line) of a listed name whose last word ``word`` starts at
-        ``position``, or None."""
-        before = _words_before(text, position)
+        self, lower: str, position: int, word: str, welsh: bool
+    ) -> tuple[int, int, int] | None:
+        """(start, end, people-list line) of a listed name whose last word ``word``
+        starts at ``position``, or None."""
+        end = (
+            position
+            + len(word)
+            + (1 if lower[position + len(word) : position + len(word) + 1] == "s" else 0)
+        )
+        before = _words_before(lower, position)
         for entry in self._entries_ending(word, welsh):
             wanted = entry.words[:-1]
             if not wanted:
-                return position, entry.line
+                return position, end, entry.line
             first_forms = {wanted[0], *(mutations(wanted[0]) if welsh else [])}
             if len(before) >= len(wanted):
                 got = [w for _, w in before[-len(wanted) :]]
                 if got[0] in first_forms and got[1:] == list(wanted[1:]):
-                    return before[-len(wanted)][0], entry.line
-            if before:
-                start, previous = before[-1]
-                initials = {form[:1] for form in first_forms if form}
-                if previous in _TITLES or previous in initials:
-                    return start, entry.line
+                    return before[-len(wanted)][0], end, entry.line
+            # A title or an initial before the surname, which may be more than one word
+            # ("Mr Llewellyn", "G. Llewellyn", "Mr ap Gwilym").
+            initials = {form[:1] for form in first_forms if form}
+            for k in range(1, len(entry.words)):
+                rest = list(entry.words[k:-1])
+                if (
+                    len(before) > len(rest)
+                    and [w for _, w in before[len(before) - len(rest) :]] == rest
+                ):
+                    start, previous = before[len(before) - len(rest) - 1]
+                    if previous in _TITLES or (k == 1 and previous in initials):
+                        return start, end, entry.line
+        return None
+
+    def _name_starting_at(
+        self, lower: str, position: int, end: int, word: str, welsh: bool
+    ) -> tuple[int, int, int] | None:
+        """A listed name written surname first ("Morgan, Bethan", "MORGAN Bethan")."""
+        after = _words_after(lower, end)
+        for entry in self._by_last.get(word, []):
+            wanted = entry.words[:-1]
+            if wanted and len(after) >= len(wanted):
+                first_forms = {wanted[0], *(mutations(wanted[0]) if welsh else [])}
+                got = [w for _, _, w in after[: len(wanted)]]
+                if got[0] in first_forms and got[1:] == list(wanted[1:]):
+                    return position, after[len(wanted) - 1][1], entry.line
         return None
 
     def _entries_ending(self, word: str, welsh: bool) -> list[_Entry]:
@@ -130,8 +199,19 @@ class NameDetector:
         return Detector(RULE, WHAT, self.find)
 
 
-def _is_letter(char: str) -> bool:
-    return char.isalpha()
+def _words_after(text: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words joined to ``start`` by name gaps only."""
+    window = text[start : start + _LOOK_BACK]
+    words: list[tuple[int, int, str]] = []
+    position = 0
+    for match in _WORD.finditer(window):
+        if not _GAP.fullmatch(window, position, match.start()):
+            break
+        words.append((start + match.start(), start + match.end(), match.group()))
+        position = match.end()
+        if len(words) >= 4:
+            break
+    return words
 
 
 def _words_before(text: str, end: int) -> list[tuple[int, str]]:

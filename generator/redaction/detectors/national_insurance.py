@@ -19,15 +19,14 @@ RULE = rule(
 )
 
 # HMRC's format: two prefix letters (D, F, I, Q, U, V never; O never second; BG, GB,
-# KN, NK, NT, TN and ZZ never issued), six digits, a suffix A to D.
+# KN, NK, NT, TN and ZZ never issued), six digits, a suffix A to D. The suffix is often
+# left off; without it the prefix must be in capitals, or Welsh "yn 12 34 56" would match.
+_PREFIX = r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
 _NINO = re.compile(
-    r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-    r"\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w-])",
-    re.I,
+    rf"(?i:{_PREFIX}\s?\d{{2}}\s?\d{{2}}\s?\d{{2}}\s?[A-D])(?![\w-])"
+    rf"|{_PREFIX}\s?\d{{2}}\s?\d{{2}}\s?\d{{2}}(?![\w-])"
 )
-
-
-_DIGITS = re.compile(r"\d\d\s?\d\d\s?\d\d\s?[A-Da-d](?![\w-])")
+_DIGITS = re.compile(r"\d\d\s?\d\d\s?\d\d(?:\s?[A-Da-d])?(?![\w-])")
 
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:

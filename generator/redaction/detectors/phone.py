@@ -32,7 +32,7 @@ _SEP = r"[ \-.]?"
 _CANDIDATE = re.compile(
     r"(?<![\w£$€.,/-])"  # not inside a word, a sum of money, a decimal or a reference
     r"(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)"
-    r"\d(?:[ \-.)]{0,2}\d){8,9}"
+    r"\d(?:[\s\-.)]{0,2}\d){8,9}"  # any spacing, a line break included
     r"(?![\w%]|[.,]\d)"
 )
 

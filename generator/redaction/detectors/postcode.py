@@ -24,7 +24,7 @@ RULE = rule(
 _POSTCODE = re.compile(
     r"(?<![\w-])(?:GIR ?0AA|[A-PR-UWYZ]"
     r"(?:[A-HK-Y]?[0-9][0-9]?|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])"
-    r"[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])",
+    r"(?:\s{1,2}|-)?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])",
     re.I,
 )
 

@@ -23,7 +23,7 @@ RULE = rule(
 # the first two letters); prefix: A123 BCD; suffix: ABC 123D.
 _MARK = re.compile(
     r"(?<![\w-])(?:"
-    r"[A-HJ-PR-Y][A-HJ-PR-Y][0-9]{2}\s?[A-HJ-PR-Z]{3}"
+    r"[A-HJ-PR-Y][A-HJ-PR-Y]\s?[0-9]{2}\s?[A-HJ-PR-Z]{3}"
     r"|[A-HJ-NPR-Y][1-9][0-9]{0,2}\s?[A-HJ-PR-Y]{3}"
     r"|[A-HJ-PR-Y]{3}\s?[1-9][0-9]{0,2}[A-HJ-NPR-Y]"
     r")(?![\w-])"
