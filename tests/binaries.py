@@ -38,6 +38,7 @@ def pdf(
     note: str | None = None,
     form_value: str | None = None,
     embedded: tuple[str, bytes] | None = None,
+    link: str | None = None,
 ) -> bytes:
     out = io.BytesIO()
     page = canvas.Canvas(out, invariant=1)
@@ -46,6 +47,8 @@ def pdf(
     if black_box:  # a "redaction" drawn over selectable text: hides nothing from a reader
         page.setFillColorRGB(0, 0, 0)
         page.rect(68, 712, 460, 22, fill=1, stroke=0)
+    if link is not None:  # a link annotation, as "Save as PDF" makes from a hyperlink
+        page.linkURL(link, (72, 700, 300, 716), relative=0)
     if form_value is not None:
         page.acroForm.textfield(name="requester", value=form_value, x=72, y=600, width=300)
     page.save()
@@ -218,3 +221,38 @@ def png(text: dict[str, str] | None = None) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", pnginfo=info)
     return out.getvalue()
+
+
+def docx_with_link(text: str, target: str) -> bytes:
+    """A Word document whose only text is a hyperlink to ``target``."""
+    import docx as python_docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+
+    document = python_docx.Document()
+    document.core_properties.author = ""
+    paragraph = document.add_paragraph("See ")
+    rel = paragraph.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    paragraph._p.append(
+        parse_xml(
+            '<w:hyperlink xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+            f'r:id="{rel}"><w:r><w:t>{text}</w:t></w:r></w:hyperlink>'
+        )
+    )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def jpeg_with_iptc(byline: str) -> bytes:
+    """A JPEG with an IPTC by-line (record 2, dataset 80) in its APP13 segment."""
+    plain = jpeg()
+    value = byline.encode()
+    dataset = b"\x1c\x02\x50" + len(value).to_bytes(2, "big") + value
+    resource = b"8BIM\x04\x04\x00\x00" + len(dataset).to_bytes(4, "big") + dataset
+    if len(dataset) % 2:
+        resource += b"\x00"
+    body = b"Photoshop 3.0\x00" + resource
+    segment = b"\xff\xed" + (len(body) + 2).to_bytes(2, "big") + body
+    return plain[:2] + segment + plain[2:]

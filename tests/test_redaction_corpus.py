@@ -17,8 +17,10 @@ import pytest
 from tests import binaries
 from tests.conftest import document_text, make_project, response_text, run, write
 
-PEOPLE = "# Private people named in requests: never published\nGareth Llewellyn\nCarys Ann Pritchard\nBethan Morgan\n"
-GARETH, CARYS, BETHAN = 2, 3, 4  # their lines in the people list
+PEOPLE = (
+    "# Private people named in requests: never published\n"
+    "Gareth Llewellyn\nCarys Ann Pritchard\nBethan Morgan\nSiân O'Brien\nDafydd ap Gwilym\n"
+)
 
 EN = "responses/PCC24-001.en.md"
 CY = "responses/PCC24-001.cy.md"
@@ -310,6 +312,109 @@ LEAKS: list[Leak] = [
         },
         "ask Bethan",
     ),
+    # Found by the red-team review: the ways hurried staff actually write things
+    Leak(
+        "name-surname-first",
+        "P008",
+        en("Complaint from MORGAN, Bethan about the reply."),
+        "Complaint from",
+    ),
+    Leak(
+        "name-table-columns",
+        "P008",
+        en("| First | Last |\n|---|---|\n| Bethan | Morgan |"),
+        "| Bethan |",
+    ),
+    Leak("name-csv-columns", "P008", attachment("list.csv", "first,last\nBethan,Morgan\n"), line=2),
+    Leak("name-middle-dropped", "P008", en("Mrs Carys Pritchard asked again."), "Mrs Carys"),
+    Leak("name-accent-dropped", "P008", en("Sian O'Brien asked about staffing."), "Sian O'Brien"),
+    Leak(
+        "name-decomposed-accent",
+        "P008",
+        cy("Gofynnodd Sia\u0302n O'Brien am y staff."),
+        "Gofynnodd",
+    ),
+    Leak("name-title-multiword-surname", "P008", en("Mr ap Gwilym was told."), "Mr ap Gwilym"),
+    Leak("name-initial-apostrophe-surname", "P008", en("Reply sent to S. O'Brien."), "Reply sent"),
+    Leak(
+        "name-joined",
+        "P008",
+        en("See [the letter](https://example.org/BethanMorgan)."),
+        "See [the letter]",
+    ),
+    Leak(
+        "name-joined-surname-slug",
+        "P008",
+        en("See https://example.org/dafydd.apgwilym for more."),
+        "See https",
+    ),
+    Leak(
+        "name-possessive-no-apostrophe",
+        "P008",
+        en("Gareth Llewellyns request was answered."),
+        "request was",
+    ),
+    Leak(
+        "name-html-break", "P008", en("| Requester |\n|---|\n| Bethan<br>Morgan |"), "| Bethan<br>"
+    ),
+    Leak("name-modifier-apostrophe", "P008", en("Reply to Sian O\u02bcBrien today."), "Reply to"),
+    Leak(
+        "phone-hard-wrapped",
+        "P002",
+        en("Call the requester back on 07700\n900123 after six."),
+        "Call the requester",
+    ),
+    Leak(
+        "postcode-hard-wrapped",
+        "P003",
+        en("The letter went to SA31\n3ZZ by post."),
+        "The letter went",
+    ),
+    Leak("email-markdown-escaped", "P001", en("Reply to gareth\\@gmail.com today."), "Reply to"),
+    Leak("email-url-encoded", "P001", en("[Email](mailto:gareth%40gmail.com)"), "[Email]"),
+    Leak("email-html-entity", "P001", en("Reply to gareth&#64;gmail.com today."), "Reply to"),
+    Leak(
+        "email-webmail-bare-at",
+        "P001",
+        en("Write to gareth at btinternet.com for a copy."),
+        "Write to",
+    ),
+    Leak("nino-no-suffix", "P005", en("NI: AB123456 was given."), "NI:"),
+    Leak("vehicle-spaced", "P007", en("The car AB 12 CDE was stopped."), "The car"),
+    Leak("dob-welsh-mutated-month", "P006", cy("Fe'i ganwyd ar y 12fed o Fawrth 1985."), "ganwyd"),
+    Leak("dob-compact", "P006", en("Suspect (DOB 120385) was released."), "Suspect"),
+    Leak(
+        "docx-hyperlink-target",
+        "P001",
+        attachment(
+            "note.docx", binaries.docx_with_link("the requester", "mailto:bethan.morgan@gmail.com")
+        ),
+    ),
+    Leak(
+        "xlsx-number-lost-its-zero",
+        "P002",
+        attachment("data.xlsx", binaries.xlsx(rows=[["Contact"], [7700900123]])),
+    ),
+    Leak(
+        "pdf-link",
+        "P001",
+        attachment("pack.pdf", binaries.pdf(link="mailto:gllewellyn@example.com")),
+    ),
+    Leak(
+        "jpeg-iptc-byline",
+        "A005",
+        attachment("photo.jpg", binaries.jpeg_with_iptc("Bethan Morgan")),
+    ),
+    Leak(
+        "report-masks-quoted-values",
+        "S003",
+        {
+            EN: response_text("en", requester="Bethan Morgan"),
+            CY: response_text("cy", requester="Bethan Morgan"),
+        },
+        "requester:",
+        secret="Bethan Morgan",
+    ),
     # Inside attachments: PDF
     Leak(
         "pdf-text-under-black-box",
@@ -506,7 +611,7 @@ def test_leak_is_caught(case: Leak, base: Path, tmp_path: Path) -> None:
     message = output
     for rel in case.files:
         message = message.replace(rel, "FILE")
-    for secret in (case.secret, "Llewellyn", "Pritchard", "Bethan Morgan"):
+    for secret in (case.secret, "Llewellyn", "Pritchard", "Bethan Morgan", "O'Brien", "Gwilym"):
         if secret:
             assert secret.lower() not in message.lower(), f"the report repeats {secret!r}"
 
@@ -629,6 +734,27 @@ CLEAN: list[tuple[str, dict[str, str | bytes]]] = [
     ("png-clean", attachment("chart.png", binaries.png())),
     ("jpeg-clean", attachment("photo.jpg", binaries.jpeg())),
     ("txt-clean", attachment("notes.txt", "Agenda\n1. Budget 2024-25\n2. Estates (section 5)\n")),
+    (
+        "biography",
+        en(
+            "He was born and raised in Carmarthen, and since April 2019 has served as Chief Constable."
+        ),
+    ),
+    ("idea-born-cy", cy("Ganwyd y syniad ym mis Mawrth 2024 yn ystod y cyfarfod.")),
+    (
+        "force-history",
+        en(
+            "The force was born of the merger of four county forces, which took effect on 1 April 1968."
+        ),
+    ),
+    ("welsh-yn-figures", cy("Roedd 12 34 56 o achosion yn 2023, a 123456 o alwadau yn 2024.")),
+    (
+        "international-office-number",
+        {
+            "content/public-facts.yml": "public_facts:\n  - text: election@opcc-cambria.example.org\n    reason: Election mailbox\n  - text: 029 2018 0456\n    reason: The office's published number\n",
+            EN: with_body("en", "From abroad, call the office on +44 29 2018 0456."),
+        },
+    ),
 ]
 
 

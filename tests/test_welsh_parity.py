@@ -70,9 +70,7 @@ def test_english_paragraph_left_in_the_welsh_version(project: Path) -> None:
     code, output = run("check", "--root", str(project))
     assert code == 1
     line = _line(project / CY, "The force answered")
-    assert (
-        f"{CY}:{line}: W001 this paragraph of the Welsh version reads as English\n"
-    ) in output
+    assert (f"{CY}:{line}: W001 this paragraph of the Welsh version reads as English\n") in output
     assert 'put {: lang="en" } on the line after it' in output
     assert "PCC24-001.en.md" not in output.split("W001")[0].splitlines()[-1]
 
