@@ -185,3 +185,21 @@ def test_placeholder_in_a_draft_is_allowed(project: Path) -> None:
     _pair(project, "TODO: add the figures.", "I'w gyfieithu.", status="draft")
     _code, output = run("check", "--root", str(project))
     assert "W004" not in output, output
+
+
+def test_marked_quotation_is_published_with_its_language(project: Path, tmp_path: Path) -> None:
+    """The mark that lets a quotation through also tells screen readers its language
+    (WCAG 2.2, 3.1.2 Language of Parts)."""
+    from bs4 import BeautifulSoup
+
+    quote = f'> {ENGLISH_PARAGRAPH}\n{{: lang="en" }}'
+    _pair(project, quote, quote)
+    out = tmp_path / "site"
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    page = BeautifulSoup(
+        (out / "cy/register/pcc24-001/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert page.html["lang"] == "cy"
+    quoted = page.select_one("blockquote [lang=en]")
+    assert quoted is not None and quoted.get_text().startswith("The force answered")
