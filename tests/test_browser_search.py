@@ -23,22 +23,27 @@ def _search(site: Path, lang: str, query: str) -> tuple[list[str], list[str], st
     """(result addresses, result texts as shown, the count line) for a query."""
     with browser_page(site) as (page, base):
         page.goto(f"{base}/{lang}/")
+        meta = ".md-search-result__meta"
+        page.wait_for_selector(meta, state="attached")
+        # The search worker loads the index in the background; the count line changes
+        # from its "type to start searching" text once the query has been answered.
+        before = page.locator(meta).text_content()
         page.fill("input.md-search__input", query)
-        page.wait_for_selector(".md-search-result__meta", state="attached")
         page.wait_for_function(
-            "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+            "([selector, before]) => document.querySelector(selector).textContent !== before",
+            arg=[meta, before],
         )
         page.wait_for_timeout(300)
         links = page.locator(".md-search-result__item a")
         hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
         items = page.locator(".md-search-result__item")
         texts = [items.nth(i).inner_text() for i in range(items.count())]
-        meta = page.locator(".md-search-result__meta").inner_text()
+        count = page.locator(meta).inner_text()
         hidden_shown = page.locator(".md-search-result span[hidden]").evaluate_all(
             "nodes => nodes.some(n => n.offsetParent !== null)"
         )
         assert not hidden_shown, "the added dictionary forms must never be visible"
-    return hrefs, texts, meta
+    return hrefs, texts, count
 
 
 def test_welsh_words_are_found_as_written(site: Path) -> None:
