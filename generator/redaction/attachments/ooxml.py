@@ -147,10 +147,10 @@ def _properties(package: zipfile.ZipFile, inspection: Inspection) -> None:
                     inspection.author(_local(element.tag), element.text)
 
 
-def _parts(package: zipfile.ZipFile, skip: frozenset[str] = frozenset()) -> list[Piece]:
+def _parts(package: zipfile.ZipFile) -> list[Piece]:
     pieces = []
     for name in sorted(package.namelist()):
-        if name in skip or not name.endswith((".xml", ".rels")):
+        if not name.endswith((".xml", ".rels")):
             continue
         pieces.append(Piece(where=_label(name), text=xml_text(package.read(name))))
     return pieces
@@ -162,8 +162,7 @@ def inspect_docx(full: Path, rel: str) -> Inspection:
     if package is None:
         return inspection
     with package:
-        pieces = _parts(package)
-        inspection.pieces += pieces
+        inspection.pieces += _parts(package)
         body = b"".join(
             package.read(name)
             for name in package.namelist()
@@ -224,5 +223,5 @@ def inspect_xlsx(full: Path, rel: str) -> Inspection:
             inspection.problems.append(TRACKED_CHANGES.at(rel, 0, what="cell comments"))
         # Then every part as stored: what the cells showed is reported once, with its
         # cell; anything left (cached, unused or hidden text) is found here.
-        inspection.pieces += _parts(package, skip=frozenset())
+        inspection.pieces += _parts(package)
     return inspection
