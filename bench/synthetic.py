@@ -57,13 +57,14 @@ def make_register(target: Path, count: int, seed: int = 2024) -> Path:
         stem = rng.choice(templates)
         received = start + timedelta(days=rng.randint(0, 30))
         responded = received + timedelta(days=rng.randint(1, 10))
+        figures = rng.random()  # one table of figures, written in both languages
         for lang in ("en", "cy"):
             text = (REPO / "responses" / f"{stem}.{lang}.md").read_text(encoding="utf-8")
             text = re.sub(r"(?m)^reference: .*$", f"reference: {reference}", text)
             text = re.sub(r"(?m)^received: .*$", f"received: {received}", text)
             text = re.sub(r"(?m)^responded: .*$", f"responded: {responded}", text)
             text = re.sub(r"(?m)^confirmed_in_writing: .*$", f"confirmed_in_writing: {received}", text)
-            text = text.rstrip("\n") + "\n\n" + _table(rng, lang) + "\n"
+            text = text.rstrip("\n") + "\n\n" + _table(random.Random(figures), lang) + "\n"
             (target / "responses" / f"{reference}.{lang}.md").write_text(text, encoding="utf-8")
     for number in range(1, 6):
         rows = "\n".join(f"{y},{rng.randint(100, 999)},{rng.randint(1, 99)}.{rng.randint(0, 9)}%"

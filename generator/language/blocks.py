@@ -4,6 +4,7 @@ language checks, without rendering."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -33,7 +34,8 @@ class Block:
         return plain(self.text)
 
 
-def blocks(body: str, first_line: int) -> list[Block]:
+@functools.lru_cache(maxsize=4096)  # the language and the twin checks read each body
+def blocks(body: str, first_line: int) -> tuple[Block, ...]:
     found: list[Block] = []
     lines = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), body).split("\n")
     in_fence = False
@@ -75,7 +77,7 @@ def blocks(body: str, first_line: int) -> list[Block]:
             start = index
         current.append(line)
     close()
-    return found
+    return tuple(found)
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -198,6 +198,8 @@ def words(text: str) -> list[str]:
 def identify(text: str) -> Verdict:
     """'en' or 'cy' when the text is clearly one of them; 'unknown' when it is too short
     or mixed."""
+    if text.count(" ") < MIN_WORDS - 1:  # cheaply too short, before splitting into words
+        return "unknown"
     tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return "unknown"
