@@ -11,13 +11,8 @@ from typing import Literal
 
 Kind = Literal["paragraph", "heading", "item", "row", "quote"]
 
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_HEADING = re.compile(r"^ {0,3}#{1,6}\s+")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_ROW = re.compile(r"^\s*\|")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
 # attr_list's way of giving a block its language: {: lang="en" } on the line after it.
 _LANG_ATTRIBUTE = re.compile(r"\{:?[^}]*\blang=[\"']?(?P<lang>[a-z]{2,3})[\"']?[^}]*\}\s*$")
 
@@ -34,10 +29,23 @@ class Block:
         return plain(self.text)
 
 
+# What a line starts, decided by one match: the first group that matches names it.
+_LINE = re.compile(
+    r"(?P<fence> {0,3}(?:```|~~~))"
+    r"|(?P<heading> {0,3}#{1,6}\s)"
+    r"|(?P<rule>\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$)"
+    r"|(?P<item>\s*(?:[-*+]|\d+[.)])\s)"
+    r"|(?P<row>\s*\|)"
+    r"|(?P<quote>\s*>)"
+    r"|(?P<reference> {0,3}\[[^\]]+\]:\s*\S)"
+)
+
+
 @functools.lru_cache(maxsize=4096)  # the language and the twin checks read each body
 def blocks(body: str, first_line: int) -> tuple[Block, ...]:
     found: list[Block] = []
-    lines = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), body).split("\n")
+    if "<!--" in body:
+        body = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), body)
     in_fence = False
     current: list[str] = []
     start = 0
@@ -47,26 +55,24 @@ def blocks(body: str, first_line: int) -> tuple[Block, ...]:
         nonlocal current
         if current:
             text = "\n".join(current)
-            match = _LANG_ATTRIBUTE.search(text)
+            match = _LANG_ATTRIBUTE.search(text) if "lang=" in text else None
             found.append(Block(kind, first_line + start, text, match["lang"] if match else None))
         current = []
 
-    for index, line in enumerate(lines):
-        if _FENCE.match(line):
+    for index, line in enumerate(body.split("\n")):
+        match = _LINE.match(line)
+        starts = match.lastgroup if match else None
+        if starts == "fence":
             close()
             in_fence = not in_fence
             continue
-        if in_fence or not line.strip() or _REFERENCE.match(line) or _TABLE_RULE.match(line):
+        if in_fence or not line.strip() or starts in ("reference", "rule"):
             close()
             continue
         new_kind: Kind | None = None
-        if _HEADING.match(line):
-            new_kind = "heading"
-        elif _ITEM.match(line):
-            new_kind = "item"
-        elif _ROW.match(line):
-            new_kind = "row"
-        elif line.lstrip().startswith(">"):
+        if starts in ("heading", "item", "row"):
+            new_kind = starts  # type: ignore[assignment]
+        elif starts == "quote":
             new_kind = "quote" if not current or kind != "quote" else None
         if new_kind is not None or kind in ("heading", "row"):
             close()

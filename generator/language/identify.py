@@ -192,7 +192,7 @@ MIN_WORDS = 6  # shorter text (a heading, a table cell, a name) is not judged
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text.replace("\u2019", "'"))]
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
 def identify(text: str) -> Verdict:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator.content.parsed import ParsedFile
 from generator.diagnostics import Diagnostic
 from generator.language.blocks import blocks
-from generator.language.identify import identify
+from generator.language.identify import MIN_WORDS, identify
 from generator.rules.registry import file_check, rule
 from generator.rules.twins import LANGUAGE_NAMES
 
@@ -27,8 +27,10 @@ def paragraphs_in_own_language(parsed: ParsedFile) -> Iterator[Diagnostic]:
     source = parsed.source
     other = "cy" if source.lang == "en" else "en"
     for block in blocks(source.body, source.body_line):
-        if block.lang is not None or block.kind == "row":
-            continue  # marked as another language, or a table row of names and figures
+        if block.lang is not None or block.kind in ("row", "heading"):
+            continue  # marked as another language; a table row or heading is too short
+        if block.text.count(" ") < MIN_WORDS - 1:
+            continue
         if identify(block.plain) == other:
             yield WRONG_LANGUAGE.at(
                 source.path,
