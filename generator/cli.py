@@ -11,6 +11,15 @@ from pathlib import Path
 
 import click
 
+DATE_OPTION = click.option(
+    "--date",
+    "build_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Build the site as on this day (YYYY-MM-DD), to preview the pre-election banner "
+    "and the timetable; default: today.",
+)
+
 ROOT_OPTION = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
@@ -66,13 +75,15 @@ def check(root: Path) -> None:
     default=None,
     help="Where to write the site (default: site/ in the project folder).",
 )
-def build(root: Path, out: Path | None) -> None:
+@DATE_OPTION
+def build(root: Path, out: Path | None, build_date) -> None:
     """Check everything, then build the site; on any problem the old site is kept."""
     from generator.commands.build import run_build
 
     project = _project(root)
     target = (out or project.root / "site").resolve()
-    outcome = run_build(project, target, echo=click.echo)
+    today = build_date.date() if build_date else None
+    outcome = run_build(project, target, echo=click.echo, today=today)
     if outcome.check is not None:
         for diagnostic in outcome.check.diagnostics:
             click.echo(diagnostic.format())
@@ -85,11 +96,13 @@ def build(root: Path, out: Path | None) -> None:
 @ROOT_OPTION
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
-def serve(root: Path, port: int, host: str) -> None:
+@DATE_OPTION
+def serve(root: Path, port: int, host: str, build_date) -> None:
     """Preview the site at http://127.0.0.1:8000/, rebuilding when a file changes."""
     from generator.commands.serve import run_serve
 
-    run_serve(_project(root), host=host, port=port, echo=click.echo)
+    today = build_date.date() if build_date else None
+    run_serve(_project(root), host=host, port=port, echo=click.echo, today=today)
 
 
 @cli.command()

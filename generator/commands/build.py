@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -34,7 +35,12 @@ class BuildOutcome:
     messages: list[str] = field(default_factory=list)
 
 
-def run_build(project: Project, target: Path, echo: Callable[[str], None] = print) -> BuildOutcome:
+def run_build(
+    project: Project,
+    target: Path,
+    echo: Callable[[str], None] = print,
+    today: date | None = None,
+) -> BuildOutcome:
     started = time.monotonic()
     reason = unsafe_reason(target, project.root)
     if reason:
@@ -61,7 +67,9 @@ def run_build(project: Project, target: Path, echo: Callable[[str], None] = prin
             problem=f"mkdocs.yml cannot be read ({exc})".replace("\n", " "),
         )
         return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
-    rendered = render(result.site, project.root, project.templates_dir, site_url)
+    rendered = render(
+        result.site, project.root, project.templates_dir, site_url, today or date.today()
+    )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -12,6 +12,7 @@ import hashlib
 import tempfile
 import threading
 from collections.abc import Callable
+from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -59,13 +60,14 @@ def run_serve(
     echo: Callable[[str], None] = print,
     poll_seconds: float = 1.0,
     stop: threading.Event | None = None,
+    today: date | None = None,
 ) -> None:
     stop = stop or threading.Event()
     with tempfile.TemporaryDirectory(prefix="opcc-preview-") as preview_name:
         preview = Path(preview_name) / "site"
 
         def rebuild() -> None:
-            outcome = run_build(project, preview, echo=echo)
+            outcome = run_build(project, preview, echo=echo, today=today)
             if outcome.check is not None:
                 for diagnostic in outcome.check.diagnostics:
                     echo(diagnostic.format())

@@ -7,6 +7,7 @@ writes). Drafts are dropped here, and only here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,11 @@ class RenderedSite:
     root_files: dict[str, str]  # file name at the site root → text
 
 
-def render(site: Site, root: Path, templates_dir: Path, site_url: str | None) -> RenderedSite:
+def render(
+    site: Site, root: Path, templates_dir: Path, site_url: str | None, today: date
+) -> RenderedSite:
+    """``today`` is the build date: it decides the pre-election banner and which dates of
+    the timetable are past (set it to preview the site as on another day)."""
     assert site.election is not None, "render() is only called on a site that passed check"
     env = make_env(templates_dir)
     year = site.election.polling_day.year
@@ -79,7 +84,7 @@ def render(site: Site, root: Path, templates_dir: Path, site_url: str | None) ->
             site_name=t("site.title", area=area, year=year),
             site_description=t("site.description", area=area, year=year),
         )
-        renderer = _LanguageRenderer(site, env, t, lang, tree, addresses, site_url)
+        renderer = _LanguageRenderer(site, env, t, lang, tree, addresses, site_url, today)
         renderer.render_all(responses, documents)
         for attachment in site.attachments:
             if lang in attachment.langs:
@@ -118,8 +123,10 @@ class _LanguageRenderer:
         tree: LanguageTree,
         addresses: dict[str, str],
         site_url: str | None,
+        today: date,
     ) -> None:
         self.site, self.env, self.t, self.lang, self.tree = site, env, t, lang, tree
+        self.today = today
         self.other: Lang = "cy" if lang == "en" else "en"
         self.addresses = addresses
         self.site_url = site_url
@@ -278,6 +285,7 @@ class _LanguageRenderer:
             self.t("timetable.title"),
             None,
             hide=("toc",),
+            today=self.today,
         )
 
     def _page(
@@ -365,7 +373,19 @@ class _LanguageRenderer:
             "contact": t("footer.contact", email=self.election.contact_email),
             "accessibility": t("footer.accessibility"),
             "accessibility_url": "accessibility/" if has_statement else "",
+            "banner": self._banner(),
         }
+
+    def _banner(self) -> str:
+        """The neutral pre-election notice, on every page while the period lasts."""
+        election = self.election
+        if not election.pre_election_start <= self.today <= election.pre_election_end:
+            return ""
+        return self.t(
+            "banner.pre_election",
+            start=self.t.date(election.pre_election_start),
+            end=self.t.date(election.pre_election_end),
+        )
 
 
 def _order_key(document: Document) -> tuple[int, str, str]:
