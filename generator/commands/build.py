@@ -125,6 +125,10 @@ def _build_into(
             path = docs / address
             path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, path)
+        for address, text in tree.data.items():
+            path = docs / address
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
         configs[lang] = engine.write_config(
             tree,
             project.mkdocs_config,

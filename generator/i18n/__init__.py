@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 from babel.dates import format_date
+from markupsafe import Markup, escape
 
 HERE = Path(__file__).parent
 
@@ -31,6 +32,11 @@ class Translator:
 
     def __call__(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values) if values else self.strings[key]
+
+    def markup(self, key: str, **values: object) -> Markup:
+        """The string with HTML values (links) put in: the string itself is escaped,
+        values are escaped unless they are Markup already."""
+        return Markup(escape(self.strings[key])).format(**values)
 
     def date(self, day: date) -> str:
         return format_date(day, "d MMMM y", locale=self.lang)

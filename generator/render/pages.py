@@ -24,6 +24,7 @@ from generator.content.addresses import (
 from generator.content.links import find_links, resolve
 from generator.content.model import LANGS, Document, Lang, Response, Site, Text
 from generator.i18n import Translator
+from generator.render import open_data
 from generator.render.env import make_env
 from generator.render.links import md_link, twin_url, url
 
@@ -41,6 +42,7 @@ class LanguageTree:
     site_description: str
     pages: dict[str, str] = field(default_factory=dict)  # address → Markdown text
     files: dict[str, Path] = field(default_factory=dict)  # address → source file
+    data: dict[str, str] = field(default_factory=dict)  # address → generated file's text
     nav: list[Any] = field(default_factory=list)
     strings: dict[str, str] = field(default_factory=dict)  # for the theme overrides
     sources: dict[str, str] = field(default_factory=dict)  # address → source it came from
@@ -195,6 +197,7 @@ class _LanguageRenderer:
             }
             for r in responses
         ]
+        self._open_data(responses)
         self._page(
             address,
             "markdown/register.md.j2",
@@ -202,7 +205,29 @@ class _LanguageRenderer:
             None,
             hide=("toc",),
             rows=rows,
+            downloads={
+                "csv": url(address, "register.csv"),
+                "json": url(address, "register.json"),
+                "schema": url(address, open_data.SCHEMA_FILE),
+            },
         )
+
+    def _open_data(self, responses: list[Response]) -> None:
+        attachments: dict[str, list[str]] = {}
+        for response in responses:
+            text = response.texts[self.lang]
+            linked = (
+                self.addresses.get(resolve(text.source, link.target))
+                for link in find_links(text.body)
+            )
+            attachments[response.reference] = sorted(
+                {a for a in linked if a is not None and not a.endswith(".md")}
+            )
+        related = {i: document_address(i) for i in self.published}
+        entries = open_data.rows(responses, self.lang, self.election, related, attachments)
+        self.tree.data["register.csv"] = open_data.csv_text(entries, self.lang)
+        self.tree.data["register.json"] = open_data.json_text(entries, self.lang, self.today)
+        self.tree.data[open_data.SCHEMA_FILE] = open_data.schema_text()
 
     def _response(self, response: Response) -> None:
         t = self.t

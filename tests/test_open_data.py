@@ -1,0 +1,96 @@
+"""register.csv and register.json in each language, valid against register.schema.json,
+agreeing with each other and with the register page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from jsonschema import Draft202012Validator
+
+from generator.commands.check import run_check
+from generator.project import Project
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def site(example_build: tuple[Path, int, str]) -> Path:
+    out, code, output = example_build
+    assert code == 0, output
+    return out
+
+
+def _load(site: Path, lang: str) -> dict:
+    return json.loads((site / lang / "register.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_json_validates_against_its_schema(site: Path, lang: str) -> None:
+    schema = json.loads((site / lang / "register.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    document = _load(site, lang)
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(document), key=str)
+    assert not errors, errors[:3]
+    assert document["language"] == lang and document["$schema"] == "register.schema.json"
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_json_has_every_published_response_with_working_addresses(site: Path, lang: str) -> None:
+    published = run_check(Project(REPO)).site.published_responses()
+    document = _load(site, lang)
+    entries = document["responses"]
+    assert document["count"] == len(entries) == len(published)
+    assert {e["reference"] for e in entries} == {r.reference for r in published}
+    by_reference = {r.reference: r for r in published}
+    for entry in entries:
+        response = by_reference[entry["reference"]]
+        assert entry["title"] == response.texts[lang].title
+        assert entry["received"] == response.received.isoformat()
+        assert entry["days_taken"] == response.days_taken
+        for address in [entry["url"], *entry["related"], *entry["attachments"]]:
+            target = site / lang / address
+            assert (target / "index.html").is_file() or target.is_file(), address
+    # Linked both ways with the page: the register page lists the same references.
+    page = BeautifulSoup(
+        (site / lang / "register/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    listed = [a.get_text() for a in page.select("table.opcc-register tbody th a")]
+    assert listed == [e["reference"] for e in entries]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first_headers"),
+    [
+        ("en", ["Reference", "Subject", "Web address"]),
+        ("cy", ["Cyfeirnod", "Pwnc", "Cyfeiriad gwe"]),
+    ],
+)
+def test_csv_matches_json_with_headers_in_its_language(
+    site: Path, lang: str, first_headers: list[str]
+) -> None:
+    raw = (site / lang / "register.csv").read_bytes()
+    assert b"\r\n" in raw  # RFC 4180 line endings
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    header, body = table[0], table[1:]
+    assert header[:3] == first_headers
+    entries = _load(site, lang)["responses"]
+    assert len(body) == len(entries)
+    for row, entry in zip(body, entries, strict=True):
+        assert row[0] == entry["reference"] and row[1] == entry["title"]
+        assert row[5] == ("" if entry["days_taken"] is None else str(entry["days_taken"]))
+
+
+def test_register_page_links_the_downloads(site: Path) -> None:
+    for lang, text in (("en", "Download the register"), ("cy", "Lawrlwythwch y gofrestr")):
+        page = BeautifulSoup(
+            (site / lang / "register/index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        downloads = page.select_one("p.opcc-downloads")
+        assert downloads is not None and downloads.get_text().startswith(text)
+        hrefs = [a["href"] for a in downloads.select("a")]
+        assert hrefs == ["../register.csv", "../register.json", "../register.schema.json"]
