@@ -20,6 +20,7 @@ import yaml
 from generator.build import engine
 from generator.build.output import swap_in, unsafe_reason
 from generator.commands.check import CheckResult, run_check
+from generator.content.history import history
 from generator.diagnostics import Diagnostic
 from generator.project import Project
 from generator.redaction.built_site import scan_built_site
@@ -67,8 +68,14 @@ def run_build(
             problem=f"mkdocs.yml cannot be read ({exc})".replace("\n", " "),
         )
         return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
+    dates = history(project.root, [w.path for w in result.site.written])
     rendered = render(
-        result.site, project.root, project.templates_dir, site_url, today or date.today()
+        result.site,
+        project.root,
+        project.templates_dir,
+        site_url,
+        today or date.today(),
+        dates,
     )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

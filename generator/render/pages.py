@@ -7,7 +7,7 @@ writes). Drafts are dropped here, and only here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,11 @@ from generator.content.addresses import (
     response_address,
     url_of,
 )
+from generator.content.history import Dates
 from generator.content.links import find_links, resolve
 from generator.content.model import LANGS, Document, Lang, Response, Site, Text
 from generator.i18n import Translator
-from generator.render import open_data
+from generator.render import feed, open_data
 from generator.render.env import make_env
 from generator.render.links import md_link, twin_url, url
 
@@ -55,7 +56,12 @@ class RenderedSite:
 
 
 def render(
-    site: Site, root: Path, templates_dir: Path, site_url: str | None, today: date
+    site: Site,
+    root: Path,
+    templates_dir: Path,
+    site_url: str | None,
+    today: date,
+    dates: dict[str, Dates] | None = None,
 ) -> RenderedSite:
     """``today`` is the build date: it decides the pre-election banner and which dates of
     the timetable are past (set it to preview the site as on another day)."""
@@ -86,7 +92,9 @@ def render(
             site_name=t("site.title", area=area, year=year),
             site_description=t("site.description", area=area, year=year),
         )
-        renderer = _LanguageRenderer(site, env, t, lang, tree, addresses, site_url, today)
+        renderer = _LanguageRenderer(
+            site, env, t, lang, tree, addresses, site_url, today, dates or {}
+        )
         renderer.render_all(responses, documents)
         for attachment in site.attachments:
             if lang in attachment.langs:
@@ -126,9 +134,11 @@ class _LanguageRenderer:
         addresses: dict[str, str],
         site_url: str | None,
         today: date,
+        dates: dict[str, Dates],
     ) -> None:
         self.site, self.env, self.t, self.lang, self.tree = site, env, t, lang, tree
         self.today = today
+        self.dates = dates
         self.other: Lang = "cy" if lang == "en" else "en"
         self.addresses = addresses
         self.site_url = site_url
@@ -163,6 +173,7 @@ class _LanguageRenderer:
         for document in [*pages, *(d for items in sections.values() for d in items)]:
             self._document(document)
         self._timetable()
+        self._feed(responses, [d for items in sections.values() for d in items])
         self._nav(sections, pages)
         self._strings(pages)
 
@@ -253,6 +264,10 @@ class _LanguageRenderer:
             facts.append((t("response.refusal_reason"), t(f"refusal.{response.refusal_reason}")))
         if response.foi and response.foi_reference:
             facts.append((t("response.foi_reference"), response.foi_reference))
+        changed = self._changed(response.texts)
+        facts.append((t("response.first_published"), t.date(changed.first.date())))
+        if changed.last.date() != changed.first.date():
+            facts.append((t("response.last_updated"), t.date(changed.last.date())))
         related = [
             {"title": self.published[i].texts[self.lang].title, "address": document_address(i)}
             for i in response.related
@@ -267,6 +282,70 @@ class _LanguageRenderer:
             facts=facts,
             body=Markup(self._body(text, address)),
             related=related,
+        )
+
+    def _changed(self, texts: dict[Lang, Text]) -> Dates:
+        """First published and last changed, over both language versions."""
+        fallback = datetime.combine(self.today, time(), tzinfo=UTC)
+        found = [self.dates[t.source] for t in texts.values() if t.source in self.dates]
+        if not found:
+            return Dates(fallback, fallback)
+        return Dates(min(d.first for d in found), max(d.last for d in found))
+
+    def _feed(self, responses: list[Response], documents: list[Document]) -> None:
+        t = self.t
+        entries = []
+        for r in responses:
+            changed = self._changed(r.texts)
+            topic = self.election.topics[r.topic][self.lang]
+            summary = t(
+                "feed.response_summary",
+                reference=r.reference,
+                topic=topic,
+                outcome=t(f"outcome.{r.outcome}"),
+            )
+            entries.append(
+                feed.Entry(
+                    key=f"register/{r.reference}",
+                    title=r.texts[self.lang].title,
+                    address=url_of(response_address(r.reference)),
+                    published=changed.first,
+                    updated=changed.last,
+                    summary=summary,
+                    category=topic,
+                )
+            )
+        for d in documents:
+            changed = self._changed(d.texts)
+            text = d.texts[self.lang]
+            entries.append(
+                feed.Entry(
+                    key=d.id,
+                    title=text.title,
+                    address=url_of(document_address(d.id)),
+                    published=changed.first,
+                    updated=changed.last,
+                    summary=text.summary or text.title,
+                )
+            )
+        area = self.election.police_area[self.lang]
+        year = self.election.polling_day.year
+        base = f"{self.site_url}{self.lang}/" if self.site_url else None
+        authority = (
+            self.site_url.split("://", 1)[-1].split("/", 1)[0]
+            if self.site_url
+            else self.election.contact_email.rsplit("@", 1)[-1]
+        )
+        self.tree.data[feed.FEED_FILE] = feed.feed_xml(
+            lang=self.lang,
+            title=t("feed.title", area=area, year=year),
+            subtitle=t("feed.subtitle"),
+            author=self.election.office[self.lang],
+            authority=authority,
+            year=year,
+            base=base,
+            entries=entries,
+            fallback_updated=datetime.combine(self.today, time(), tzinfo=UTC),
         )
 
     def _section(self, kind: str, items: list[Document]) -> None:
@@ -399,6 +478,7 @@ class _LanguageRenderer:
             "accessibility": t("footer.accessibility"),
             "accessibility_url": "accessibility/" if has_statement else "",
             "banner": self._banner(),
+            "feed_title": t("feed.link_title"),
         }
 
     def _banner(self) -> str:
