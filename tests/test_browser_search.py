@@ -11,6 +11,11 @@ import pytest
 
 from tests.browser import browser_page
 
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the tests skip or fail in browser_page() with a clear reason
+    PlaywrightTimeout = TimeoutError  # type: ignore[misc, assignment]
+
 
 @pytest.fixture(scope="module")
 def site(example_build: tuple[Path, int, str]) -> Path:
@@ -24,16 +29,39 @@ def _search(site: Path, lang: str, query: str) -> tuple[list[str], list[str], st
     with browser_page(site) as (page, base):
         page.goto(f"{base}/{lang}/")
         meta = ".md-search-result__meta"
-        page.wait_for_selector(meta, state="attached")
-        # The search worker loads the index in the background; the count line changes
-        # from its "type to start searching" text once the query has been answered.
-        before = page.locator(meta).text_content()
-        page.fill("input.md-search__input", query)
+        box = "input.md-search__input"
+        page.click(box)  # the theme starts its search worker when the box is used
+        # Empty until the search has started; then "Type to start searching".
         page.wait_for_function(
-            "([selector, before]) => document.querySelector(selector).textContent !== before",
-            arg=[meta, before],
+            "selector => document.querySelector(selector).textContent.trim() !== ''", arg=meta
         )
-        page.wait_for_timeout(300)
+        before = page.locator(meta).text_content()
+        for _attempt in range(6):
+            # Typed key by key, as a reader does; a query typed before the index has
+            # loaded is not answered, so it is typed again.
+            page.fill(box, "")
+            page.type(box, query, delay=30)
+            try:
+                page.wait_for_function(
+                    "([selector, before]) => document.querySelector(selector).textContent"
+                    " !== before",
+                    arg=[meta, before],
+                    timeout=5000,
+                )
+                break
+            except PlaywrightTimeout:
+                continue
+        # Then until the answer settles.
+        settled = None
+        for _ in range(12):
+            page.wait_for_timeout(250)
+            now = (
+                page.locator(meta).text_content(),
+                page.locator(".md-search-result__item").count(),
+            )
+            if now == settled:
+                break
+            settled = now
         links = page.locator(".md-search-result__item a")
         hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
         items = page.locator(".md-search-result__item")
