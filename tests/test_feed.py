@@ -99,3 +99,24 @@ def test_entry_ids_are_stable_and_dates_come_from_the_files(project: Path, tmp_p
     again = next(e for e in second.entries if "PCC24-001" in e.id)
     assert again.id == entry.id
     assert again.updated_parsed > entry.updated_parsed
+
+
+def test_root_sitemap_lists_every_page_with_its_language_alternates(site: Path) -> None:
+    s = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    x = "{http://www.w3.org/1999/xhtml}"
+    root = ET.parse(site / "sitemap.xml").getroot()
+    urls = root.findall(f"{s}url")
+    built = sorted((site / "en").rglob("index.html")) + sorted((site / "cy").rglob("index.html"))
+    built = [p for p in built if "/search/" not in p.as_posix()]
+    assert len(urls) == len(built)
+    base = "https://www.opcc-cambria.example.org/election-2024/"
+    for url in urls:
+        loc = url.findtext(f"{s}loc") or ""
+        assert loc.startswith(base)
+        assert (site / loc.removeprefix(base) / "index.html").is_file(), loc
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall(f"{x}link")}
+        assert set(alternates) == {"en", "cy", "x-default"}
+        address = loc.removeprefix(base).split("/", 1)[1]
+        assert (
+            alternates["cy"] == f"{base}cy/{address}" and alternates["en"] == f"{base}en/{address}"
+        )

@@ -25,7 +25,7 @@ from generator.content.history import Dates
 from generator.content.links import find_links, resolve
 from generator.content.model import LANGS, Document, Lang, Response, Site, Text
 from generator.i18n import Translator
-from generator.render import feed, open_data
+from generator.render import feed, open_data, sitemap
 from generator.render.env import make_env
 from generator.render.links import md_link, twin_url, url
 
@@ -111,6 +111,15 @@ def render(
         ),
         "root.css": (templates_dir / "root" / "root.css").read_text(encoding="utf-8"),
     }
+    if site_url:
+        english = trees["en"]
+        lastmod = {
+            url_of(address): (dates or {})[source].last
+            for address, source in english.sources.items()
+            if source in (dates or {})
+        }
+        urls = [url_of(address) for address in english.pages]
+        root_files["sitemap.xml"] = sitemap.sitemap_xml(site_url, urls, LANGS, lastmod)
     return RenderedSite(trees=trees, root_files=root_files)
 
 
