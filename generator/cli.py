@@ -58,11 +58,12 @@ def cli() -> None:
 
 @cli.command()
 @ROOT_OPTION
-def check(root: Path) -> None:
+@DATE_OPTION
+def check(root: Path, build_date) -> None:
     """Check every document and say what must be fixed before publishing."""
     from generator.commands.check import run_check
 
-    result = run_check(_project(root))
+    result = run_check(_project(root), build_date.date() if build_date else None)
     _report(result)
     sys.exit(0 if result.ok else 1)
 

@@ -263,8 +263,8 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
             "content/notes.en.md": document_text("Notes", "Text.").replace("ready", "draft"),
             "content/notes.cy.md": document_text("Nodiadau", "Testun.").replace("ready", "draft"),
         },
-        "content/index.en.md:6: L003 the link 'notes.en.md' points at a draft, which is not "
-        "published",
+        "content/index.en.md:6: L003 the link 'notes.en.md' points at a document that is not "
+        "published (a draft,",
     ),
     (
         "unsafe-html",

@@ -50,7 +50,7 @@ def run_build(
         )
         return BuildOutcome(False, None, [problem.format(), "Nothing was built."])
 
-    result = run_check(project)
+    result = run_check(project, today)
     if not result.ok:
         return BuildOutcome(
             False,
@@ -74,7 +74,7 @@ def run_build(
         project.root,
         project.templates_dir,
         site_url,
-        today or date.today(),
+        result.site.today,
         dates,
     )
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from generator.content.loader import load
 from generator.content.model import Site
@@ -45,8 +46,9 @@ class CheckResult:
         )
 
 
-def run_check(project: Project) -> CheckResult:
-    site, diagnostics = load(project)
+def run_check(project: Project, today: date | None = None) -> CheckResult:
+    """``today``: the day to check for (the pre-election rules and publish_from)."""
+    site, diagnostics = load(project, today)
     found, report = scan_sources(project.root, site)
     diagnostics = sorted(
         set(mask_report(diagnostics, site) + found),

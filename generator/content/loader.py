@@ -8,6 +8,7 @@ stopping, so one run reports every problem.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from generator.content import schema
 from generator.content.addresses import attachment_langs
@@ -35,7 +36,7 @@ from generator.rules.catalogue import FILE_CHECKS, SITE_CHECKS
 from generator.util import long_date
 
 
-def load(project: Project) -> tuple[Site, list[Diagnostic]]:
+def load(project: Project, today: date | None = None) -> tuple[Site, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     written: list[Written] = []
     election = _load_election(project, diagnostics, written)
@@ -76,6 +77,7 @@ def load(project: Project) -> tuple[Site, list[Diagnostic]]:
         public_facts=public_facts,
         written=tuple(written),
         discovered=frozenset(found.markdown),
+        today=today or date.today(),
     )
     for site_check in SITE_CHECKS:
         diagnostics += site_check(site)
@@ -150,6 +152,7 @@ def _pair(
                     related=tuple(f.related),
                     status=f.status,
                     texts=texts,  # type: ignore[arg-type]
+                    publish_from=f.publish_from,
                 )
             )
         else:
@@ -161,6 +164,7 @@ def _pair(
                     order=f.order,
                     status=f.status,
                     texts=texts,  # type: ignore[arg-type]
+                    publish_from=f.publish_from,
                 )
             )
     # Files that failed to load still count as present twins; an orphan among them was
@@ -224,6 +228,14 @@ def _load_election(
         contact_email=data.contact_email,
         paro=bi(data.paro),
         topics={key: bi(value) for key, value in data.topics.items()},
+        campaigning_roles={
+            "en": tuple(data.campaigning.roles.en),
+            "cy": tuple(data.campaigning.roles.cy),
+        },
+        campaigning_words={
+            "en": tuple(data.campaigning.words.en),
+            "cy": tuple(data.campaigning.words.cy),
+        },
         timetable=tuple(
             sorted(
                 (TimetableEntry(item.date, Bilingual(item.en, item.cy)) for item in data.timetable),

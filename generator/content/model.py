@@ -18,7 +18,9 @@ Requester = Literal["prospective-candidate", "candidate", "agent", "party", "pub
 Outcome = Literal["answered", "part-answered", "refused", "referred-to-paro", "already-published"]
 RefusalReason = Literal["cost", "not-held", "security", "personal-information", "law-enforcement"]
 Status = Literal["draft", "ready"]
-DocumentType = Literal["page", "briefing", "session", "meeting"]
+# news and announcement are accepted so that the pre-election rules can refuse them by
+# name while the period lasts (rules/pre_election.py).
+DocumentType = Literal["page", "briefing", "session", "meeting", "news", "announcement"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Response:
     related: tuple[str, ...]
     status: Status
     texts: dict[Lang, Text]
+    publish_from: date | None = None  # not published before this day
 
     @property
     def slug(self) -> str:
@@ -72,6 +75,7 @@ class Document:
     order: int | None
     status: Status
     texts: dict[Lang, Text]
+    publish_from: date | None = None  # not published before this day
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,9 @@ class Election:
     paro: Bilingual
     topics: dict[str, Bilingual]
     timetable: tuple[TimetableEntry, ...]
+    # Extra words for the pre-election rules, by language (rules/pre_election.py).
+    campaigning_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    campaigning_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -147,9 +154,17 @@ class Site:
     # Every Markdown file found, including those that failed to load (and so have
     # diagnostics of their own): links to them are not reported as broken as well.
     discovered: frozenset[str] = frozenset()
+    # The day the site is checked or built for: today, or --date for a preview.
+    today: date = field(default_factory=date.today)
+
+    def is_published(self, item: Response | Document) -> bool:
+        """Ready, and not held back by a publish_from date later than the build date."""
+        return item.status == "ready" and (
+            item.publish_from is None or item.publish_from <= self.today
+        )
 
     def published_responses(self) -> list[Response]:
-        return [r for r in self.responses if r.status == "ready"]
+        return [r for r in self.responses if self.is_published(r)]
 
     def published_documents(self) -> list[Document]:
-        return [d for d in self.documents if d.status == "ready"]
+        return [d for d in self.documents if self.is_published(d)]

@@ -122,6 +122,7 @@ class ResponseFrontmatter(_Strict):
     refusal_reason: model.RefusalReason | None = None
     related: list[Text] = []
     status: model.Status
+    publish_from: IsoDate | None = None
     public_facts: list[PublicFact] = []
 
 
@@ -132,6 +133,7 @@ class DocumentFrontmatter(_Strict):
     date: IsoDate | None = None
     order: StrictInt | None = None
     status: model.Status
+    publish_from: IsoDate | None = None
     public_facts: list[PublicFact] = []
 
 
@@ -156,6 +158,16 @@ class PreElectionPeriod(_Strict):
     end: IsoDate
 
 
+class CampaigningWords(_Strict):
+    en: list[Text] = []
+    cy: list[Text] = []
+
+
+class Campaigning(_Strict):
+    roles: CampaigningWords = CampaigningWords()
+    words: CampaigningWords = CampaigningWords()
+
+
 class ElectionData(_Strict):
     police_area: BilingualText
     force: BilingualText
@@ -166,6 +178,7 @@ class ElectionData(_Strict):
     paro: BilingualText
     topics: dict[Slug, BilingualText]
     timetable: list[TimetableItem]
+    campaigning: Campaigning = Campaigning()
 
 
 class PublicFactsFile(_Strict):

@@ -19,6 +19,7 @@ from generator.rules import (  # noqa: F401  (imported to register their rules)
     markers,
     parity,
     placeholders,
+    pre_election,
     responses,
     schema,
     twins,

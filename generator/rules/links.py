@@ -27,9 +27,11 @@ WRONG_LANGUAGE_LINK = rule(
 DRAFT_LINK = rule(
     "L003",
     "link-to-draft",
-    "the link '{target}' points at a draft, which is not published",
-    "publish the linked document first ('status: ready'), or remove the link",
-    "A draft never reaches the site, so the link would be broken there.",
+    "the link '{target}' points at a document that is not published (a draft, or one "
+    "whose publish_from date is later)",
+    "publish the linked document first ('status: ready', and no later publish_from), or "
+    "remove the link",
+    "A document that is not published never reaches the site, so the link would be broken there.",
 )
 
 
@@ -47,7 +49,7 @@ def links_resolve(site: Site) -> Iterator[Diagnostic]:
     status = {}
     for item in (*site.responses, *site.documents):
         for text in item.texts.values():
-            status[text.source] = item.status
+            status[text.source] = "ready" if site.is_published(item) else "held"
     attachments = {a.source: a.langs for a in site.attachments}
     for text, lang in _texts(site):
         for link in find_links(text.body):
