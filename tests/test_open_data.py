@@ -94,3 +94,36 @@ def test_register_page_links_the_downloads(site: Path) -> None:
         assert downloads is not None and downloads.get_text().startswith(text)
         hrefs = [a["href"] for a in downloads.select("a")]
         assert hrefs == ["../register.csv", "../register.json", "../register.schema.json"]
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_statistics_match_the_register(site: Path, lang: str) -> None:
+    from collections import Counter
+    from statistics import median
+
+    entries = _load(site, lang)["responses"]
+    page = BeautifulSoup(
+        (site / lang / "register/statistics/index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+
+    def table(chart: str) -> dict[str, str]:
+        rows = page.select(f"table.opcc-stats[data-chart={chart}] tbody tr")
+        return {r.th.get_text(strip=True): r.td.get_text(strip=True) for r in rows}
+
+    for chart, field in (
+        ("by-topic", "topic_label"),
+        ("by-outcome", "outcome_label"),
+        ("by-requester", "requester_label"),
+    ):
+        shown = {label: int(value) for label, value in table(chart).items() if value != "0"}
+        assert shown == dict(Counter(e[field] for e in entries)), chart
+        figure = page.select_one(f"figure#{chart} svg[role=img]")
+        assert figure is not None
+        assert figure.select_one("title").get_text() and figure.select_one("desc").get_text()
+        assert len(figure.select("rect")) == len(table(chart))
+    weeks = table("by-week")
+    assert sum(int(v) for v in weeks.values()) == len(entries)
+    days = [e["days_taken"] for e in entries if e["days_taken"] is not None]
+    total = page.select_one("p.opcc-count").get_text()
+    assert str(len(entries)) in total and f"{median(days):g}" in total

@@ -17,6 +17,7 @@ REGISTER = "register"
 # Pages the site generates itself; a source file may not publish at these addresses.
 GENERATED_PAGES = {
     "register/index.md": "register",
+    "register/statistics.md": "statistics",
     "timetable.md": "timetable",
     "briefing-pack/index.md": "briefing",
     "briefing-sessions/index.md": "session",

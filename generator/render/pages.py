@@ -6,10 +6,13 @@ writes). Drafts are dropped here, and only here.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from statistics import median
+from typing import Any, get_args
 
 import yaml
 from markupsafe import Markup
@@ -23,7 +26,16 @@ from generator.content.addresses import (
 )
 from generator.content.history import Dates
 from generator.content.links import find_links, resolve
-from generator.content.model import LANGS, Document, Lang, Response, Site, Text
+from generator.content.model import (
+    LANGS,
+    Document,
+    Lang,
+    Outcome,
+    Requester,
+    Response,
+    Site,
+    Text,
+)
 from generator.i18n import Translator
 from generator.render import feed, open_data, sitemap
 from generator.render.env import make_env
@@ -174,6 +186,7 @@ class _LanguageRenderer:
 
         self._home(home, sections)
         self._register(responses)
+        self._statistics(responses)
         for response in responses:
             self._response(response)
         for kind, items in sections.items():
@@ -229,7 +242,64 @@ class _LanguageRenderer:
                 "csv": url(address, "register.csv"),
                 "json": url(address, "register.json"),
                 "schema": url(address, open_data.SCHEMA_FILE),
+                "statistics": url(address, "register/statistics.md"),
             },
+        )
+
+    def _statistics(self, responses: list[Response]) -> None:
+        """Counts by topic, outcome, requester and week, and days taken, drawn as charts."""
+        t = self.t
+
+        def bars(counts: list[tuple[str, float]]) -> list[dict[str, Any]]:
+            shown = [(label, value, _number(value, self.lang)) for label, value in counts]
+            return [
+                {"label": label, "value": value, "shown": text, "spoken": f"{label}: {text}"}
+                for label, value, text in shown
+            ]
+
+        def count(key: Callable[[Response], str], keys: list[str]) -> list[tuple[str, float]]:
+            tally = Counter(key(r) for r in responses)
+            return [(k, float(tally[k])) for k in keys]
+
+        topics = list(self.election.topics)
+        by_topic = [
+            (self.election.topics[k][self.lang], n) for k, n in count(lambda r: r.topic, topics)
+        ]
+        by_outcome = [
+            (t(f"outcome.{k}"), n) for k, n in count(lambda r: r.outcome, list(get_args(Outcome)))
+        ]
+        requesters = list(get_args(Requester))
+        by_requester = [
+            (t(f"requester.{k}"), n) for k, n in count(lambda r: r.requester, requesters)
+        ]
+        weeks = Counter(r.received - timedelta(days=r.received.weekday()) for r in responses)
+        by_week = [
+            (t("stats.week_of", date=t.date(monday)), float(n))
+            for monday, n in sorted(weeks.items())
+        ]
+        days = [r.days_taken for r in responses if r.days_taken is not None]
+        median_by_requester = [
+            (t(f"requester.{k}"), float(median(found)))
+            for k in requesters
+            if (
+                found := [
+                    r.days_taken for r in responses if r.requester == k and r.days_taken is not None
+                ]
+            )
+        ]
+        self._page(
+            "register/statistics.md",
+            "markdown/statistics.md.j2",
+            t("stats.title"),
+            None,
+            hide=("toc",),
+            total=len(responses),
+            median=_number(float(median(days)), self.lang) if days else "",
+            by_topic=bars(by_topic),
+            by_outcome=bars(by_outcome),
+            by_requester=bars(by_requester),
+            by_week=bars(by_week),
+            median_by_requester=bars(median_by_requester),
         )
 
     def _open_data(self, responses: list[Response]) -> None:
@@ -500,6 +570,12 @@ class _LanguageRenderer:
             start=self.t.date(election.pre_election_start),
             end=self.t.date(election.pre_election_end),
         )
+
+
+def _number(value: float, lang: str) -> str:
+    """A whole number as it is, any other with one decimal place (both languages use a
+    full stop)."""
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
 
 
 def _order_key(document: Document) -> tuple[int, str, str]:
