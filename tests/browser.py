@@ -54,7 +54,7 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 @contextmanager
-def browser_page(folder: Path) -> Iterator[tuple[object, str]]:
+def browser_page(folder: Path, javascript: bool = True) -> Iterator[tuple[object, str]]:
     """(Playwright page, base address) for the site in ``folder``."""
     require_chromium()
     from playwright.sync_api import sync_playwright
@@ -62,6 +62,6 @@ def browser_page(folder: Path) -> Iterator[tuple[object, str]]:
     with serve(folder) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         try:
-            yield browser.new_page(), base
+            yield browser.new_page(java_script_enabled=javascript), base
         finally:
             browser.close()

@@ -227,9 +227,33 @@ class _LanguageRenderer:
                 "topic": self.election.topics[r.topic][self.lang],
                 "requester": self.t(f"requester.{r.requester}"),
                 "outcome": self.t(f"outcome.{r.outcome}"),
+                "days_taken": "" if r.days_taken is None else str(r.days_taken),
+                "codes": {
+                    "topic": r.topic,
+                    "outcome": r.outcome,
+                    "requester": r.requester,
+                    "foi": "yes" if r.foi else "no",
+                },
             }
             for r in responses
         ]
+        # The filters offer only what the register holds, in the register's own order.
+        present = {
+            key: {row["codes"][key] for row in rows} for key in ("topic", "outcome", "requester")
+        }
+        filters = {
+            "topic": [
+                (k, v[self.lang]) for k, v in self.election.topics.items() if k in present["topic"]
+            ],
+            "outcome": [
+                (k, self.t(f"outcome.{k}")) for k in get_args(Outcome) if k in present["outcome"]
+            ],
+            "requester": [
+                (k, self.t(f"requester.{k}"))
+                for k in get_args(Requester)
+                if k in present["requester"]
+            ],
+        }
         self._open_data(responses)
         self._page(
             address,
@@ -237,7 +261,9 @@ class _LanguageRenderer:
             self.t("register.title"),
             None,
             hide=("toc",),
+            script="assets/opcc-register.js",
             rows=rows,
+            filters=filters,
             downloads={
                 "csv": url(address, "register.csv"),
                 "json": url(address, "register.json"),
@@ -485,6 +511,8 @@ class _LanguageRenderer:
         meta: dict[str, Any] = {"title": title}
         if hide:
             meta["hide"] = list(hide)  # mkdocs-material: give wide tables the room
+        if "script" in context:
+            meta["script"] = context["script"]  # the page's own script (main.html)
         if summary:
             meta["description"] = summary
         meta["twin"] = twin_url(address, self.other)
