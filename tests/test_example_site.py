@@ -120,7 +120,9 @@ def test_register_table(site: Path, example: Project, lang: str, caption: str, m
     register = soup(site / lang / "register/index.html")
     table = register.select_one("table.opcc-register")
     assert table.caption.get_text().startswith(caption)
-    assert len(table.select("thead th[scope=col]")) == 7
+    assert (
+        len(table.select("thead th[scope=col]")) == 8
+    )  # reference, subject, received, topic, asked by, outcome, responded, days taken
     rows = table.select("tbody tr")
     assert len(rows) == len(ready)
     references = [row.th.get_text(strip=True) for row in rows]
