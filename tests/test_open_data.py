@@ -127,3 +127,35 @@ def test_statistics_match_the_register(site: Path, lang: str) -> None:
     days = [e["days_taken"] for e in entries if e["days_taken"] is not None]
     total = page.select_one("p.opcc-count").get_text()
     assert str(len(entries)) in total and f"{median(days):g}" in total
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_responses_and_briefing_documents_link_both_ways(site: Path, lang: str) -> None:
+    entries = {e["reference"]: e for e in _load(site, lang)["responses"]}
+    references = sorted(entries)  # PCC24-001 ... in register order, oldest first
+    for index, reference in enumerate(references):
+        page = BeautifulSoup(
+            (site / lang / entries[reference]["url"] / "index.html").read_text(encoding="utf-8"),
+            "html.parser",
+        )
+        pager = {a["class"][0]: a["href"] for a in page.select("nav.opcc-pager a")}
+        if index > 0:
+            assert pager["opcc-pager__older"] == f"../{references[index - 1].lower()}/"
+        if index + 1 < len(references):
+            assert pager["opcc-pager__newer"] == f"../{references[index + 1].lower()}/"
+    # Every briefing document lists exactly the responses that name it as related.
+    pointing: dict[str, set[str]] = {}
+    for entry in entries.values():
+        for related in entry["related"]:
+            pointing.setdefault(related, set()).add(entry["reference"])
+    assert pointing
+    for address, expected in pointing.items():
+        page = BeautifulSoup(
+            (site / lang / address / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        listed = {
+            a.get_text().split(":")[0]
+            for a in page.select("article ul li a")
+            if a.get_text().startswith("PCC24-")
+        }
+        assert listed == expected, address

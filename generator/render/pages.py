@@ -187,8 +187,16 @@ class _LanguageRenderer:
         self._home(home, sections)
         self._register(responses)
         self._statistics(responses)
+        # Previous and next as the register lists them (newest first).
+        for index, response in enumerate(responses):
+            newer = responses[index - 1] if index > 0 else None
+            older = responses[index + 1] if index + 1 < len(responses) else None
+            self._response(response, newer, older)
+        # Each briefing document lists the responses that point to it.
+        self.asked_about: dict[str, list[Response]] = {}
         for response in responses:
-            self._response(response)
+            for related in response.related:
+                self.asked_about.setdefault(related, []).append(response)
         for kind, items in sections.items():
             if items:
                 self._section(kind, items)
@@ -345,7 +353,9 @@ class _LanguageRenderer:
         self.tree.data["register.json"] = open_data.json_text(entries, self.lang, self.today)
         self.tree.data[open_data.SCHEMA_FILE] = open_data.schema_text()
 
-    def _response(self, response: Response) -> None:
+    def _response(
+        self, response: Response, newer: Response | None, older: Response | None
+    ) -> None:
         t = self.t
         text = response.texts[self.lang]
         facts: list[tuple[str, str]] = [
@@ -387,7 +397,18 @@ class _LanguageRenderer:
             facts=facts,
             body=Markup(self._body(text, address)),
             related=related,
+            newer=self._link_to(newer),
+            older=self._link_to(older),
         )
+
+    def _link_to(self, response: Response | None) -> dict[str, str] | None:
+        if response is None:
+            return None
+        return {
+            "reference": response.reference,
+            "title": response.texts[self.lang].title,
+            "address": response_address(response.reference),
+        }
 
     def _changed(self, texts: dict[Lang, Text]) -> Dates:
         """First published and last changed, over both language versions."""
@@ -485,6 +506,9 @@ class _LanguageRenderer:
             source=text.source,
             document=document,
             body=Markup(self._body(text, address)),
+            asked_about=[
+                self._link_to(r) for r in getattr(self, "asked_about", {}).get(document.id, [])
+            ],
         )
 
     def _timetable(self) -> None:
@@ -524,6 +548,7 @@ class _LanguageRenderer:
             election=self.election,
             date=self.t.date,
             md=lambda to: md_link(address, to),
+            href=lambda to: url(address, to),  # for links inside raw HTML
             **context,
         )
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
