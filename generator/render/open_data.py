@@ -13,13 +13,24 @@ import csv
 import io
 import json
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
+from generator.content import model
 from generator.content.addresses import response_address, url_of
 from generator.content.model import Election, Lang, Response
 from generator.i18n import Translator
 
 SCHEMA_FILE = "register.schema.json"
+
+
+def _enum(literal: Any, optional: bool = False) -> dict[str, Any]:
+    """The allowed values, taken from the content model so the two never drift apart."""
+    values: list[Any] = list(get_args(literal))
+    return {"enum": [None, *values] if optional else values}
+
+
+_URIS = {"type": "array", "items": {"type": "string", "format": "uri-reference"}}
+_DATE_OR_NULL = {"type": ["string", "null"], "format": "date"}
 
 # (field, JSON Schema type) in the order of the CSV's columns.
 FIELDS: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -27,49 +38,22 @@ FIELDS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("title", {"type": "string", "minLength": 1}),
     ("url", {"type": "string", "format": "uri-reference"}),
     ("received", {"type": "string", "format": "date"}),
-    ("responded", {"type": ["string", "null"], "format": "date"}),
+    ("responded", _DATE_OR_NULL),
     ("days_taken", {"type": ["integer", "null"], "minimum": 0}),
-    ("channel", {"enum": ["email", "letter", "verbal", "meeting", "web-form"]}),
+    ("channel", _enum(model.Channel)),
     ("channel_label", {"type": "string"}),
-    ("confirmed_in_writing", {"type": ["string", "null"], "format": "date"}),
-    (
-        "requester",
-        {
-            "enum": [
-                "prospective-candidate",
-                "candidate",
-                "agent",
-                "party",
-                "public",
-                "incumbent",
-            ]
-        },
-    ),
+    ("confirmed_in_writing", _DATE_OR_NULL),
+    ("requester", _enum(model.Requester)),
     ("requester_label", {"type": "string"}),
     ("foi", {"type": "boolean"}),
     ("foi_reference", {"type": ["string", "null"]}),
     ("topic", {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}),
     ("topic_label", {"type": "string"}),
-    (
-        "outcome",
-        {"enum": ["answered", "part-answered", "refused", "referred-to-paro", "already-published"]},
-    ),
+    ("outcome", _enum(model.Outcome)),
     ("outcome_label", {"type": "string"}),
-    (
-        "refusal_reason",
-        {
-            "enum": [
-                None,
-                "cost",
-                "not-held",
-                "security",
-                "personal-information",
-                "law-enforcement",
-            ]
-        },
-    ),
-    ("related", {"type": "array", "items": {"type": "string", "format": "uri-reference"}}),
-    ("attachments", {"type": "array", "items": {"type": "string", "format": "uri-reference"}}),
+    ("refusal_reason", _enum(model.RefusalReason, optional=True)),
+    ("related", _URIS),
+    ("attachments", _URIS),
 )
 
 SCHEMA: dict[str, Any] = {

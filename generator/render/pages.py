@@ -353,9 +353,7 @@ class _LanguageRenderer:
         self.tree.data["register.json"] = open_data.json_text(entries, self.lang, self.today)
         self.tree.data[open_data.SCHEMA_FILE] = open_data.schema_text()
 
-    def _response(
-        self, response: Response, newer: Response | None, older: Response | None
-    ) -> None:
+    def _response(self, response: Response, newer: Response | None, older: Response | None) -> None:
         t = self.t
         text = response.texts[self.lang]
         facts: list[tuple[str, str]] = [
