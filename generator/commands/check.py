@@ -24,15 +24,20 @@ class CheckResult:
 
     def summary(self) -> str:
         site = self.site
-        ready = len(site.published_responses())
-        drafts = len(site.responses) - ready
-        docs = len(site.published_documents())
+
+        def plural(count: int, word: str) -> str:
+            return f"{count} {word}{'s' if count != 1 else ''}"
+
+        def tally(items: tuple, kind: str) -> str:  # type: ignore[type-arg]
+            ready = sum(1 for item in items if site.is_published(item))
+            drafts = sum(1 for item in items if item.status == "draft")
+            held = len(items) - ready - drafts
+            text = f"{plural(ready, kind)} ready, {plural(drafts, 'draft')}"
+            return text + (f", {held} held back by publish_from" if held else "")
+
         counts = (
-            f"{ready} response{'s' if ready != 1 else ''} ready, "
-            f"{drafts} draft{'s' if drafts != 1 else ''}; "
-            f"{docs} document{'s' if docs != 1 else ''} ready, "
-            f"{len(site.documents) - docs} draft{'s' if len(site.documents) - docs != 1 else ''}; "
-            f"{len(site.attachments)} attachment{'s' if len(site.attachments) != 1 else ''}"
+            f"{tally(site.responses, 'response')}; {tally(site.documents, 'document')}; "
+            f"{plural(len(site.attachments), 'attachment')}"
         )
         problems = errors(self.diagnostics)
         if not problems:
