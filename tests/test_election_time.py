@@ -62,7 +62,7 @@ def test_no_banner_after_the_period(after: Path, lang: str) -> None:
         assert "md-banner" not in html and "opcc-banner" not in html, path
 
 
-@pytest.mark.parametrize(("lang", "label"), [("en", "(past)"), ("cy", "(wedi bod)")])
+@pytest.mark.parametrize(("lang", "label"), [("en", "(past)"), ("cy", "(wedi mynd heibio)")])
 def test_timetable_marks_past_events(during: Path, after: Path, lang: str, label: str) -> None:
     election = run_check(Project(REPO)).site.election
     assert election is not None

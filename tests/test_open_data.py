@@ -16,6 +16,8 @@ from generator.commands.check import run_check
 from generator.project import Project
 from tests.conftest import REPO
 
+BASE = "https://www.opcc-cambria.example.org/election-2024/"
+
 
 @pytest.fixture(scope="module")
 def site(example_build: tuple[Path, int, str]) -> Path:
@@ -53,7 +55,8 @@ def test_json_has_every_published_response_with_working_addresses(site: Path, la
         assert entry["received"] == response.received.isoformat()
         assert entry["days_taken"] == response.days_taken
         for address in [entry["url"], *entry["related"], *entry["attachments"]]:
-            target = site / lang / address
+            assert address.startswith(BASE + lang + "/"), address  # absolute: site_url is set
+            target = site / lang / address.removeprefix(BASE + lang + "/")
             assert (target / "index.html").is_file() or target.is_file(), address
     # Linked both ways with the page: the register page lists the same references.
     page = BeautifulSoup(
@@ -67,7 +70,7 @@ def test_json_has_every_published_response_with_working_addresses(site: Path, la
     ("lang", "first_headers"),
     [
         ("en", ["Reference", "Subject", "Web address"]),
-        ("cy", ["Cyfeirnod", "Pwnc", "Cyfeiriad gwe"]),
+        ("cy", ["Cyfeirnod", "Testun", "Cyfeiriad gwe"]),
     ],
 )
 def test_csv_matches_json_with_headers_in_its_language(
@@ -75,7 +78,8 @@ def test_csv_matches_json_with_headers_in_its_language(
 ) -> None:
     raw = (site / lang / "register.csv").read_bytes()
     assert b"\r\n" in raw  # RFC 4180 line endings
-    table = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert raw.startswith(b"\xef\xbb\xbf")  # a byte-order mark, so Excel reads UTF-8
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     header, body = table[0], table[1:]
     assert header[:3] == first_headers
     entries = _load(site, lang)["responses"]
@@ -135,7 +139,12 @@ def test_responses_and_briefing_documents_link_both_ways(site: Path, lang: str) 
     references = sorted(entries)  # PCC24-001 ... in register order, oldest first
     for index, reference in enumerate(references):
         page = BeautifulSoup(
-            (site / lang / entries[reference]["url"] / "index.html").read_text(encoding="utf-8"),
+            (
+                site
+                / lang
+                / entries[reference]["url"].removeprefix(BASE + lang + "/")
+                / "index.html"
+            ).read_text(encoding="utf-8"),
             "html.parser",
         )
         pager = {a["class"][0]: a["href"] for a in page.select("nav.opcc-pager a")}
@@ -151,7 +160,10 @@ def test_responses_and_briefing_documents_link_both_ways(site: Path, lang: str) 
     assert pointing
     for address, expected in pointing.items():
         page = BeautifulSoup(
-            (site / lang / address / "index.html").read_text(encoding="utf-8"), "html.parser"
+            (site / lang / address.removeprefix(BASE + lang + "/") / "index.html").read_text(
+                encoding="utf-8"
+            ),
+            "html.parser",
         )
         listed = {
             a.get_text().split(":")[0]

@@ -125,3 +125,16 @@ def test_link_to_a_document_held_back_by_publish_from(project: Path) -> None:
         "content/index.en.md:6: L003 the link 'briefing-pack/workforce.en.md' points at a document that is not published"
         in output
     )
+
+
+def test_preview_of_an_earlier_day_leaves_out_later_answers(project: Path, tmp_path: Path) -> None:
+    """Built as on 5 April, a response answered on 8 April is not yet in the register, and
+    no page says it was published after the day it is built for."""
+    out = tmp_path / "site"
+    code, output = run("build", "--root", str(project), "--out", str(out), "--date", "2024-04-05")
+    assert code == 0, output
+    assert not (out / "en/register/pcc24-001").exists()
+    code, output = run("build", "--root", str(project), "--out", str(out), "--date", "2024-04-08")
+    assert code == 0, output
+    page = (out / "en/register/pcc24-001/index.html").read_text(encoding="utf-8")
+    assert "<dt>First published</dt><dd>8 April 2024</dd>" in page

@@ -33,7 +33,7 @@ class CheckResult:
             drafts = sum(1 for item in items if item.status == "draft")
             held = len(items) - ready - drafts
             text = f"{plural(ready, kind)} ready, {plural(drafts, 'draft')}"
-            return text + (f", {held} held back by publish_from" if held else "")
+            return text + (f", {held} not due yet on {site.today:%Y-%m-%d}" if held else "")
 
         counts = (
             f"{tally(site.responses, 'response')}; {tally(site.documents, 'document')}; "

@@ -158,9 +158,17 @@ class Site:
     today: date = field(default_factory=date.today)
 
     def is_published(self, item: Response | Document) -> bool:
-        """Ready, and not held back by a publish_from date later than the build date."""
-        return item.status == "ready" and (
-            item.publish_from is None or item.publish_from <= self.today
+        """Ready, not held back by a publish_from date later than the build date, and,
+        for a response, answered by then (a preview of an earlier day shows the register
+        as it stood that day)."""
+        if item.status != "ready":
+            return False
+        if item.publish_from is not None and item.publish_from > self.today:
+            return False
+        return not (
+            isinstance(item, Response)
+            and item.responded is not None
+            and item.responded > self.today
         )
 
     def published_responses(self) -> list[Response]:

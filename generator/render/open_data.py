@@ -52,6 +52,7 @@ FIELDS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("outcome", _enum(model.Outcome)),
     ("outcome_label", {"type": "string"}),
     ("refusal_reason", _enum(model.RefusalReason, optional=True)),
+    ("refusal_reason_label", {"type": ["string", "null"]}),
     ("related", _URIS),
     ("attachments", _URIS),
 )
@@ -63,7 +64,8 @@ SCHEMA: dict[str, Any] = {
     "description": (
         "The published register of a PCC election: one entry per response, as in "
         "register.json (and, flattened, register.csv) in each language. Dates are "
-        "YYYY-MM-DD; addresses are relative to the language's site."
+        "YYYY-MM-DD; addresses are absolute when the site's address is configured, else "
+        "relative to the language's site."
     ),
     "type": "object",
     "required": ["language", "generated", "count", "responses"],
@@ -91,10 +93,14 @@ def rows(
     election: Election,
     related_address: dict[str, str],
     attachments: dict[str, list[str]],
+    base: str = "",
 ) -> list[dict[str, Any]]:
     """``related_address``: briefing document id → its address; ``attachments``:
     reference → the addresses of the attachments its answer links to."""
     t = Translator(lang)
+
+    def address(path: str) -> str:  # absolute when the site's address is known
+        return base + path
 
     def iso(day: date | None) -> str | None:
         return day.isoformat() if day else None
@@ -103,7 +109,7 @@ def rows(
         {
             "reference": r.reference,
             "title": r.texts[lang].title,
-            "url": url_of(response_address(r.reference)),
+            "url": address(url_of(response_address(r.reference))),
             "received": r.received.isoformat(),
             "responded": iso(r.responded),
             "days_taken": r.days_taken,
@@ -119,8 +125,11 @@ def rows(
             "outcome": r.outcome,
             "outcome_label": t(f"outcome.{r.outcome}"),
             "refusal_reason": r.refusal_reason,
-            "related": [url_of(related_address[i]) for i in r.related if i in related_address],
-            "attachments": attachments.get(r.reference, []),
+            "refusal_reason_label": t(f"refusal.{r.refusal_reason}") if r.refusal_reason else None,
+            "related": [
+                address(url_of(related_address[i])) for i in r.related if i in related_address
+            ],
+            "attachments": [address(a) for a in attachments.get(r.reference, [])],
         }
         for r in responses
     ]
@@ -138,21 +147,24 @@ def json_text(entries: list[dict[str, Any]], lang: Lang, generated: date) -> str
 
 
 def csv_text(entries: list[dict[str, Any]], lang: Lang) -> str:
-    """RFC 4180 CSV with a header row in the file's language; lists joined by spaces."""
+    """RFC 4180 CSV with a header row in the file's language; lists joined by spaces;
+    yes and no in the file's language. It starts with a byte-order mark, without which
+    Excel reads UTF-8 as Windows-1252 and garbles Welsh letters (â, ŵ, ŷ)."""
     t = Translator(lang)
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t(f"data.{name}") for name, _ in FIELDS])
     for entry in entries:
-        writer.writerow([_cell(entry[name]) for name, _ in FIELDS])
+        writer.writerow([_cell(entry[name], t) for name, _ in FIELDS])
     return out.getvalue()
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, t: Translator) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return t("filter.yes") if value else t("filter.no")
     if isinstance(value, list):
         return " ".join(value)
     return str(value)

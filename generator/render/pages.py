@@ -348,7 +348,8 @@ class _LanguageRenderer:
                 {a for a in linked if a is not None and not a.endswith(".md")}
             )
         related = {i: document_address(i) for i in self.published}
-        entries = open_data.rows(responses, self.lang, self.election, related, attachments)
+        base = f"{self.site_url}{self.lang}/" if self.site_url else ""
+        entries = open_data.rows(responses, self.lang, self.election, related, attachments, base)
         self.tree.data["register.csv"] = open_data.csv_text(entries, self.lang)
         self.tree.data["register.json"] = open_data.json_text(entries, self.lang, self.today)
         self.tree.data[open_data.SCHEMA_FILE] = open_data.schema_text()
@@ -377,7 +378,7 @@ class _LanguageRenderer:
             facts.append((t("response.refusal_reason"), t(f"refusal.{response.refusal_reason}")))
         if response.foi and response.foi_reference:
             facts.append((t("response.foi_reference"), response.foi_reference))
-        changed = self._changed(response.texts)
+        changed = self._changed(response.texts, response.responded)
         facts.append((t("response.first_published"), t.date(changed.first.date())))
         if changed.last.date() != changed.first.date():
             facts.append((t("response.last_updated"), t.date(changed.last.date())))
@@ -408,19 +409,25 @@ class _LanguageRenderer:
             "address": response_address(response.reference),
         }
 
-    def _changed(self, texts: dict[Lang, Text]) -> Dates:
-        """First published and last changed, over both language versions."""
-        fallback = datetime.combine(self.today, time(), tzinfo=UTC)
+    def _changed(self, texts: dict[Lang, Text], earliest: date | None = None) -> Dates:
+        """First published and last changed, over both language versions: from history,
+        but never after the day the site is built for (a preview of an earlier day) and
+        never before ``earliest`` (a response cannot be published before it was sent)."""
+        day_end = datetime.combine(self.today, time(23, 59, 59), tzinfo=UTC)
+        floor = datetime.combine(earliest, time(), tzinfo=UTC) if earliest else None
         found = [self.dates[t.source] for t in texts.values() if t.source in self.dates]
-        if not found:
-            return Dates(fallback, fallback)
-        return Dates(min(d.first for d in found), max(d.last for d in found))
+        first = min((d.first for d in found), default=day_end)
+        last = max((d.last for d in found), default=day_end)
+        first, last = min(first, day_end), min(last, day_end)
+        if floor is not None:
+            first, last = max(first, floor), max(last, floor)
+        return Dates(first, max(first, last))
 
     def _feed(self, responses: list[Response], documents: list[Document]) -> None:
         t = self.t
         entries = []
         for r in responses:
-            changed = self._changed(r.texts)
+            changed = self._changed(r.texts, r.responded)
             topic = self.election.topics[r.topic][self.lang]
             summary = t(
                 "feed.response_summary",
