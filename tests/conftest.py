@@ -145,3 +145,11 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, 
     out = tmp_path_factory.mktemp("example") / "site"
     code, output = run("build", "--root", str(REPO), "--out", str(out))
     return out, code, output
+
+
+@pytest.fixture
+def site(example_build: tuple[Path, int, str]) -> Path:
+    """The built example site's folder; the build itself must have succeeded."""
+    out, code, output = example_build
+    assert code == 0, output
+    return out

@@ -11,13 +11,6 @@ import pytest
 from tests.browser import browser_page
 
 
-@pytest.fixture(scope="module")
-def site(example_build: tuple[Path, int, str]) -> Path:
-    out, code, output = example_build
-    assert code == 0, output
-    return out
-
-
 def _entries(site: Path, lang: str) -> list[dict]:
     return json.loads((site / lang / "register.json").read_text(encoding="utf-8"))["responses"]
 

@@ -7,21 +7,12 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.browser import browser_page
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 except ImportError:  # the tests skip or fail in browser_page() with a clear reason
     PlaywrightTimeout = TimeoutError  # type: ignore[misc, assignment]
-
-
-@pytest.fixture(scope="module")
-def site(example_build: tuple[Path, int, str]) -> Path:
-    out, code, output = example_build
-    assert code == 0, output
-    return out
 
 
 def _search(site: Path, lang: str, query: str) -> tuple[list[str], list[str], str]:

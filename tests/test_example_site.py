@@ -26,13 +26,6 @@ def pages(out: Path, lang: str) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def site(example_build: tuple[Path, int, str]) -> Path:
-    out, code, output = example_build
-    assert code == 0, output
-    return out
-
-
-@pytest.fixture(scope="module")
 def example() -> Project:
     return Project(REPO)
 

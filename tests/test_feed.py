@@ -19,13 +19,6 @@ from tests.conftest import REPO, run
 A = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def site(example_build: tuple[Path, int, str]) -> Path:
-    out, code, output = example_build
-    assert code == 0, output
-    return out
-
-
 def _check_rfc4287(root: ET.Element) -> None:
     """The feed-level and entry-level requirements of RFC 4287 section 4.1."""
     assert root.tag == f"{A}feed"

@@ -19,13 +19,6 @@ from tests.conftest import REPO
 BASE = "https://www.opcc-cambria.example.org/election-2024/"
 
 
-@pytest.fixture(scope="module")
-def site(example_build: tuple[Path, int, str]) -> Path:
-    out, code, output = example_build
-    assert code == 0, output
-    return out
-
-
 def _load(site: Path, lang: str) -> dict:
     return json.loads((site / lang / "register.json").read_text(encoding="utf-8"))
 

@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from tests import binaries
-from tests.conftest import document_text, make_project, response_text, run, write
+from tests.conftest import (
+    ELECTION,
+    document_text,
+    make_project,
+    response_text,
+    run,
+    write,
+)
 
 PEOPLE = (
     "# Private people named in requests: never published\n"
@@ -304,11 +311,9 @@ LEAKS: list[Leak] = [
         "name-election-data",
         "P008",
         {
-            "content/election.yml": (Path(__file__).parent / "conftest.py")
-            .read_text()
-            .split('ELECTION = """\\\n')[1]
-            .split('"""')[0]
-            .replace("Deadline for nominations", "Deadline for nominations (ask Bethan Morgan)")
+            "content/election.yml": ELECTION.replace(
+                "Deadline for nominations", "Deadline for nominations (ask Bethan Morgan)"
+            )
         },
         "ask Bethan",
     ),

@@ -166,6 +166,8 @@ class _LanguageRenderer:
         assert site.election is not None
         self.election = site.election
         self.published = {d.id: d for d in site.published_documents()}
+        # Each briefing document lists the responses that point to it (render_all).
+        self.asked_about: dict[str, list[Response]] = {}
 
     # -- pages -----------------------------------------------------------------------
 
@@ -192,11 +194,9 @@ class _LanguageRenderer:
             newer = responses[index - 1] if index > 0 else None
             older = responses[index + 1] if index + 1 < len(responses) else None
             self._response(response, newer, older)
-        # Each briefing document lists the responses that point to it.
-        self.asked_about: dict[str, list[Response]] = {}
-        for response in responses:
             for related in response.related:
                 self.asked_about.setdefault(related, []).append(response)
+
         for kind, items in sections.items():
             if items:
                 self._section(kind, items)
@@ -511,9 +511,7 @@ class _LanguageRenderer:
             source=text.source,
             document=document,
             body=Markup(self._body(text, address)),
-            asked_about=[
-                self._link_to(r) for r in getattr(self, "asked_about", {}).get(document.id, [])
-            ],
+            asked_about=[self._link_to(r) for r in self.asked_about.get(document.id, [])],
         )
 
     def _timetable(self) -> None:
