@@ -19,6 +19,7 @@ import yaml
 
 from generator.build import search_index
 from generator.render.pages import LanguageTree
+from generator.render.security import CONTENT_SECURITY_POLICY
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def write_config(
         "theme": {"language": tree.lang, "custom_dir": str(overrides_dir)},
         "nav": tree.nav,
         "plugins": [{"search": search}],
-        "extra": {"opcc": tree.strings},
+        "extra": {"opcc": tree.strings, "csp": CONTENT_SECURITY_POLICY},
         "use_directory_urls": True,
     }
     if site_url:
@@ -95,7 +96,10 @@ def build_languages(configs: dict[str, Path]) -> list[EngineResult]:
 
 
 def finish_language(lang: str, site_dir: Path) -> None:
-    """What the theme's own build leaves undone: Welsh search that knows mutations."""
+    """What the theme's own build leaves undone: Welsh search that knows mutations, and
+    no source maps, which serve the theme's developers, not readers."""
     index = site_dir / "search" / "search_index.json"
     if lang == "cy" and index.is_file():
         search_index.expand(index)
+    for source_map in (site_dir / "assets").rglob("*.map"):
+        source_map.unlink()

@@ -40,6 +40,7 @@ from generator.i18n import Translator
 from generator.render import feed, open_data, sitemap
 from generator.render.env import make_env
 from generator.render.links import md_link, twin_url, url
+from generator.render.security import CONTENT_SECURITY_POLICY
 
 SECTION_NAV = {"briefing": "nav.briefing", "session": "nav.sessions", "meeting": "nav.meetings"}
 HOME = "index.md"
@@ -115,7 +116,13 @@ def render(
 
     en, cy = Translator("en"), Translator("cy")
     base = site_url or ""
-    context = {"en": en, "cy": cy, "area": site.election.police_area, "year": year}
+    context = {
+        "en": en,
+        "cy": cy,
+        "area": site.election.police_area,
+        "year": year,
+        "csp": CONTENT_SECURITY_POLICY,
+    }
     root_files = {
         "index.html": env.get_template("root/index.html.j2").render(base=base, **context),
         "404.html": env.get_template("root/404.html.j2").render(
