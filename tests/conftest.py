@@ -147,6 +147,20 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, 
     return out, code, output
 
 
+# A day inside the example's pre-election period: the banner is on every page and the
+# timetable has both past and coming dates, so the pages carry everything they can.
+IN_PERIOD = "2024-04-20"
+
+
+@pytest.fixture(scope="session")
+def site_in_period(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example election built as it stood on IN_PERIOD."""
+    out = tmp_path_factory.mktemp("example-in-period") / "site"
+    code, output = run("build", "--root", str(REPO), "--out", str(out), "--date", IN_PERIOD)
+    assert code == 0, output
+    return out
+
+
 @pytest.fixture
 def site(example_build: tuple[Path, int, str]) -> Path:
     """The built example site's folder; the build itself must have succeeded."""

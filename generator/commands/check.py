@@ -37,7 +37,7 @@ class CheckResult:
 
         counts = (
             f"{tally(site.responses, 'response')}; {tally(site.documents, 'document')}; "
-            f"{plural(len(site.attachments), 'attachment')}"
+            f"{plural(len(site.published_attachments()), 'attachment')} to publish"
         )
         problems = errors(self.diagnostics)
         if not problems:

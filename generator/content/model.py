@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from generator.content.links import find_links, resolve
+
 Lang = Literal["en", "cy"]
 LANGS: tuple[Lang, ...] = ("en", "cy")
 
@@ -176,3 +178,16 @@ class Site:
 
     def published_documents(self) -> list[Document]:
         return [d for d in self.documents if self.is_published(d)]
+
+    def published_attachments(self) -> list[Attachment]:
+        """The attachments a published document links to. One that only a draft links
+        to, or that nothing links to (an old copy, an original left beside its redacted
+        version), is not published: a file on the site is reachable by its address
+        whether or not a page links to it."""
+        linked = {
+            resolve(text.source, link.target)
+            for item in (*self.published_responses(), *self.published_documents())
+            for text in item.texts.values()
+            for link in find_links(text.body)
+        }
+        return [a for a in self.attachments if a.source in linked]

@@ -93,7 +93,8 @@ def render(
     for document in documents:
         for text in document.texts.values():
             addresses[text.source] = document_address(document.id)
-    for attachment in site.attachments:
+    attachments = site.published_attachments()
+    for attachment in attachments:
         addresses[attachment.source] = attachment_address(attachment.source)
 
     trees: dict[Lang, LanguageTree] = {}
@@ -109,7 +110,7 @@ def render(
             site, env, t, lang, tree, addresses, site_url, today, dates or {}
         )
         renderer.render_all(responses, documents)
-        for attachment in site.attachments:
+        for attachment in attachments:
             if lang in attachment.langs:
                 tree.files[attachment_address(attachment.source)] = root / attachment.source
         trees[lang] = tree

@@ -34,6 +34,17 @@ DRAFT_LINK = rule(
     "A document that is not published never reaches the site, so the link would be broken there.",
 )
 
+UNLINKED_ATTACHMENT = rule(
+    "L004",
+    "attachment-not-linked",
+    "no published document links to this file, so it is left out of the site",
+    "link to it from the document it belongs with, or delete it if it is an old copy",
+    "A file on the site can be found by its address even when no page links to it: an "
+    "original left beside its redacted copy, or the attachment of a draft, would be "
+    "published early or by mistake.",
+    severity="warning",
+)
+
 
 def _texts(site: Site) -> Iterator[tuple[Text, str]]:
     for response in site.responses:
@@ -82,3 +93,11 @@ def links_resolve(site: Site) -> Iterator[Diagnostic]:
             if target in site.discovered:
                 continue  # the target exists but has problems of its own, reported there
             yield BROKEN_LINK.at(text.source, line, target=link.target, resolved=target, lang=lang)
+
+
+@site_check
+def attachments_linked(site: Site) -> Iterator[Diagnostic]:
+    published = {a.source for a in site.published_attachments()}
+    for attachment in site.attachments:
+        if attachment.source not in published:
+            yield UNLINKED_ATTACHMENT.at(attachment.source, 0)
