@@ -330,3 +330,64 @@ def test_pages_reflow_without_sideways_scrolling(site_in_period: Path, screen: s
                     drawn = int.from_bytes(handle.read(4), "big")  # the PNG's width
                 assert drawn == viewport["width"] * scale, shot
     assert not overflowing, "\n".join(overflowing)
+
+
+# The accessibility statement ---------------------------------------------------------
+
+# The sections of the GOV.UK model accessibility statement, in each language.
+STATEMENT_SECTIONS = {
+    "en": [
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Technical information about this website's accessibility",
+        "Compliance status",
+        "Non-accessible content",
+        "What we're doing to improve accessibility",
+        "Preparation of this accessibility statement",
+    ],
+    "cy": [
+        "Pa mor hygyrch yw'r wefan hon",
+        "Adborth a gwybodaeth gyswllt",
+        "Rhoi gwybod am broblemau hygyrchedd gyda'r wefan hon",
+        "Y weithdrefn orfodi",
+        "Gwybodaeth dechnegol am hygyrchedd y wefan hon",
+        "Statws cydymffurfio",
+        "Cynnwys nad yw'n hygyrch",
+        "Yr hyn rydym yn ei wneud i wella hygyrchedd",
+        "Paratoi'r datganiad hygyrchedd hwn",
+    ],
+}
+PREPARED = {
+    "en": r"This statement was prepared on \d{1,2} \w+ \d{4}",
+    "cy": r"Paratowyd y datganiad hwn ar \d{1,2} \w+ \d{4}",
+}
+COMPLIANCE = {"en": "Web Content Accessibility Guidelines version 2.2", "cy": "fersiwn 2.2"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_accessibility_statement_follows_the_gov_uk_model(site: Path, lang: str) -> None:
+    html = (site / lang / "accessibility" / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser").select_one("article")
+    headings = [h.get_text(strip=True) for h in page.select("h2, h3")]
+    order = [headings.index(section) for section in STATEMENT_SECTIONS[lang]]
+    assert order == sorted(order)
+    text = page.get_text(" ", strip=True)
+    assert re.search(PREPARED[lang], text)
+    assert COMPLIANCE[lang] in text
+    # How to report a problem: an address to write to, and the enforcement body.
+    assert page.select_one("a[href^='mailto:']")
+    assert page.select_one("a[href='https://www.equalityadvisoryservice.com/']")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_links_to_the_statement_in_its_footer(site: Path, lang: str) -> None:
+    statement = (site / lang / "accessibility" / "index.html").resolve()
+    for path in (site / lang).rglob("index.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        link = page.select_one("footer .opcc-footer a")
+        assert link is not None, path
+        href = link["href"]
+        target = (path.parent / href).resolve() if not href.startswith("/") else None
+        assert target is not None and (target / "index.html") == statement, (path, href)
