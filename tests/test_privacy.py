@@ -11,7 +11,11 @@ from urllib.parse import urlsplit
 import material
 from bs4 import BeautifulSoup
 
-from generator.render.security import CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER
+from generator.render.security import (
+    CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY_HEADER,
+    SECURITY_HEADERS,
+)
 from tests.browser import ARTEFACTS, chromium
 from tests.conftest import REPO, document_text, make_project, run, write
 from tests.test_accessibility import LANGS, PAGE_TYPES, site_pages
@@ -110,7 +114,9 @@ def test_the_site_works_under_the_documented_policy_header(site_in_period: Path)
     written = re.findall(r"default-src[^`\"\n]*", guide)
     assert len(written) >= 4  # the table, Apache, nginx and IIS
     assert set(written) == {CONTENT_SECURITY_POLICY_HEADER}
-    headers = {"Content-Security-Policy": CONTENT_SECURITY_POLICY_HEADER}
+    for name, value in SECURITY_HEADERS.items():
+        assert f"| `{name}` | `{value}` |" in guide
+    headers = SECURITY_HEADERS
     with chromium(site_in_period, headers=headers, published=True) as (browser, base):
         context = browser.new_context()
         context.add_init_script(_LISTEN)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.commands.serve import run_serve
 from generator.project import Project
+from generator.render.security import SECURITY_HEADERS
 from tests.conftest import document_text, write
 
 
@@ -46,8 +47,11 @@ def test_preview_rebuilds_on_change(project: Path) -> None:
         assert _wait_for(lambda: any(m.startswith("Preview at") for m in messages)), messages
         address = next(m for m in messages if m.startswith("Preview at")).split()[2]
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", address)
-        page = urllib.request.urlopen(address + "cy/").read().decode()
-        assert "Gwybodaeth i ymgeiswyr." in page
+        response = urllib.request.urlopen(address + "cy/")
+        assert "Gwybodaeth i ymgeiswyr." in response.read().decode()
+        # The preview sends the headers the web team is asked to send.
+        for name, value in SECURITY_HEADERS.items():
+            assert response.headers[name] == value
         try:
             urllib.request.urlopen(address + "no-such-page/")
         except urllib.error.HTTPError as missing:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.commands.build import run_build
 from generator.project import Project
+from generator.render.security import SECURITY_HEADERS
 
 WATCHED = ("content", "responses", "site_templates", "mkdocs.yml", ".private")
 
@@ -37,6 +38,13 @@ def fingerprint(project: Project) -> str:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        # The headers docs/web-team.md asks the web team to send, so that the preview
+        # refuses whatever the published site would refuse.
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Missing addresses get the site's own bilingual not-found page."""

@@ -29,3 +29,10 @@ CONTENT_SECURITY_POLICY = "; ".join(
 HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'self'"]
 
 CONTENT_SECURITY_POLICY_HEADER = "; ".join([CONTENT_SECURITY_POLICY, *HEADER_ONLY_DIRECTIVES])
+
+# Every header the web team is asked to send (docs/web-team.md); the preview sends them too.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY_HEADER,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
