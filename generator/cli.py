@@ -42,9 +42,14 @@ def _project(root: Path):
     return Project(root.resolve())
 
 
-def _report(result) -> None:
-    for diagnostic in result.diagnostics:
-        click.echo(diagnostic.format())
+def _report(result, output_format: str = "text") -> None:
+    from generator.commands.report import as_json, grouped
+
+    if output_format == "json":
+        click.echo(as_json(result))
+        return
+    for line in grouped(result.diagnostics):
+        click.echo(line)
     for line in result.redaction.lines():
         click.echo(line)
     click.echo(result.summary())  # last, as the verdict
@@ -59,12 +64,20 @@ def cli() -> None:
 @cli.command()
 @ROOT_OPTION
 @DATE_OPTION
-def check(root: Path, build_date) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: problems grouped by file, for people; json: for other programs.",
+)
+def check(root: Path, build_date, output_format: str) -> None:
     """Check every document and say what must be fixed before publishing."""
     from generator.commands.check import run_check
 
     result = run_check(_project(root), build_date.date() if build_date else None)
-    _report(result)
+    _report(result, output_format)
     sys.exit(0 if result.ok else 1)
 
 
@@ -86,8 +99,10 @@ def build(root: Path, out: Path | None, build_date) -> None:
     today = build_date.date() if build_date else None
     outcome = run_build(project, target, echo=click.echo, today=today)
     if outcome.check is not None:
-        for diagnostic in outcome.check.diagnostics:
-            click.echo(diagnostic.format())
+        from generator.commands.report import grouped
+
+        for line in grouped(outcome.check.diagnostics):
+            click.echo(line)
     for line in outcome.messages:
         click.echo(line)
     sys.exit(0 if outcome.ok else 1)

@@ -383,10 +383,13 @@ def test_bad_input_is_reported(
     assert code == 1, output
     assert "Traceback" not in output
     lines = output.splitlines()
-    assert any(line.startswith(expected) for line in lines), output
+    # Problems are grouped under their file's name, each with its location and its fix.
+    assert any(line.startswith("  " + expected) for line in lines), output
+    index = next(i for i, line in enumerate(lines) if line.startswith("  " + expected))
+    heading = next(line for line in reversed(lines[:index]) if not line.startswith(" "))
+    assert heading.startswith(expected.split(":")[0] + " (")
     # The line after every diagnostic is its fix, in one sentence.
-    index = next(i for i, line in enumerate(lines) if line.startswith(expected))
-    assert lines[index + 1].startswith("    fix: ")
+    assert lines[index + 1].startswith("      fix: ")
     if name == "topic-written-as-its-welsh-name":
         assert "'Gweithlu' is the Welsh name of 'workforce'" in lines[index + 1]
     assert "nothing can be published until they are fixed" in lines[-1]

@@ -23,32 +23,50 @@ class CheckResult:
         return not errors(self.diagnostics)
 
     def summary(self) -> str:
+        """The verdict, then what the project holds: "3 errors in 2 files: nothing can be
+        published until they are fixed. 41 responses ready, 2 drafts, 1 waiting for its
+        Welsh twin; ..." """
         site = self.site
+        language = {"en": "English", "cy": "Welsh"}
 
-        def plural(count: int, word: str) -> str:
-            return f"{count} {word}{'s' if count != 1 else ''}"
-
-        def tally(items: tuple, kind: str) -> str:  # type: ignore[type-arg]
+        def tally(items: tuple, kind: str, area: str) -> str:  # type: ignore[type-arg]
             ready = sum(1 for item in items if site.is_published(item))
             drafts = sum(1 for item in items if item.status == "draft")
             held = len(items) - ready - drafts
             text = f"{plural(ready, kind)} ready, {plural(drafts, 'draft')}"
-            return text + (f", {held} not due yet on {site.today:%Y-%m-%d}" if held else "")
+            if held:
+                text += f", {held} not due yet on {site.today:%Y-%m-%d}"
+            for lang in ("cy", "en"):
+                count = sum(
+                    1
+                    for w in site.waiting_for_twin
+                    if w.missing == lang and w.path.startswith(area)
+                )
+                if count:
+                    whose = "its" if count == 1 else "their"
+                    twin = "twin" if count == 1 else "twins"
+                    text += f", {count} waiting for {whose} {language[lang]} {twin}"
+            return text
 
         counts = (
-            f"{tally(site.responses, 'response')}; {tally(site.documents, 'document')}; "
+            f"{tally(site.responses, 'response', 'responses/')}; "
+            f"{tally(site.documents, 'document', 'content/')}; "
             f"{plural(len(site.published_attachments()), 'attachment')} to publish"
         )
         problems = errors(self.diagnostics)
+        warnings = len(self.diagnostics) - len(problems)
+        noted = f" ({plural(warnings, 'warning')})" if warnings else ""
         if not problems:
-            return f"No problems found. {counts}."
+            return f"No problems found{noted}. {counts}."
         files = len({d.path for d in problems})
-        plural = "s" if len(problems) != 1 else ""
-        file_plural = "s" if files != 1 else ""
         return (
-            f"{len(problems)} error{plural} in {files} file{file_plural}: nothing can be "
-            f"published until they are fixed. {counts}."
+            f"{plural(len(problems), 'error')} in {plural(files, 'file')}{noted}: nothing can "
+            f"be published until they are fixed. {counts}."
         )
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def run_check(project: Project, today: date | None = None) -> CheckResult:

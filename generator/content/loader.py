@@ -22,6 +22,7 @@ from generator.content.model import (
     Site,
     Text,
     TimetableEntry,
+    WaitingTwin,
     Written,
 )
 from generator.content.parsed import ParsedFile
@@ -63,7 +64,7 @@ def load(project: Project, today: date | None = None) -> tuple[Site, list[Diagno
                 for check in FILE_CHECKS:
                     diagnostics += check(parsed_file)
 
-    responses, documents = _pair(parsed, found.markdown, diagnostics)
+    responses, documents, waiting = _pair(parsed, found.markdown, diagnostics)
     attachments = tuple(
         Attachment(source=rel, langs=attachment_langs(rel))  # type: ignore[arg-type]
         for rel in found.attachments
@@ -77,6 +78,7 @@ def load(project: Project, today: date | None = None) -> tuple[Site, list[Diagno
         public_facts=public_facts,
         written=tuple(written),
         discovered=frozenset(found.markdown),
+        waiting_for_twin=tuple(waiting),
         today=today or date.today(),
     )
     for site_check in SITE_CHECKS:
@@ -111,8 +113,9 @@ def _text(parsed: ParsedFile) -> Text:
 
 def _pair(
     parsed: list[ParsedFile], all_markdown: list[str], diagnostics: list[Diagnostic]
-) -> tuple[list[Response], list[Document]]:
+) -> tuple[list[Response], list[Document], list[WaitingTwin]]:
     """Join each English file to its Welsh twin; report orphans and differing facts."""
+    waiting: list[WaitingTwin] = []
     groups: dict[tuple[str, str], dict[str, ParsedFile]] = defaultdict(dict)
     for item in parsed:
         groups[item.source.area, item.source.stem][item.source.lang] = item
@@ -128,6 +131,7 @@ def _pair(
             # A twin that exists but failed to load has its own diagnostics already.
             if twins.twin_path(have.path, missing_lang) not in present:
                 diagnostics.append(twins.missing_twin(have, missing_lang))
+                waiting.append(WaitingTwin(have.path, missing_lang))  # type: ignore[arg-type]
             continue
         differences = list(twins.facts_differ(en, cy))
         if differences:
@@ -177,7 +181,7 @@ def _pair(
         other = "cy" if lang == "en" else "en"
         if twins.twin_path(rel, other) not in present:
             diagnostics.append(twins.missing_twin(rel, other))
-    return responses, documents
+    return responses, documents, waiting
 
 
 def _load_election(

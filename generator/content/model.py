@@ -141,6 +141,14 @@ class Written:
 
 
 @dataclass(frozen=True)
+class WaitingTwin:
+    """A document written so far in one language only."""
+
+    path: str
+    missing: Lang
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything loaded from a project, drafts included."""
 
@@ -156,6 +164,7 @@ class Site:
     # Every Markdown file found, including those that failed to load (and so have
     # diagnostics of their own): links to them are not reported as broken as well.
     discovered: frozenset[str] = frozenset()
+    waiting_for_twin: tuple[WaitingTwin, ...] = ()
     # The day the site is checked or built for: today, or --date for a preview.
     today: date = field(default_factory=date.today)
 

@@ -47,6 +47,17 @@ class RedactionReport:
             )
         return out
 
+    def as_data(self) -> list[dict[str, object]]:
+        return [
+            {
+                "text": fact.text,
+                "reason": fact.reason,
+                "listed_in": f"{fact.source}:{fact.line}",
+                "used_in": list(paths),
+            }
+            for fact, paths in self.usage.report()
+        ]
+
 
 def facts_from(path: str, doc: YamlDoc) -> tuple[PublicFact, ...]:
     """The ``public_facts:`` of a file, read leniently: a file whose fields fail the

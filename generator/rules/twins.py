@@ -17,6 +17,16 @@ MISSING_TWIN = rule(
     "The Welsh Language Standards require every page in Welsh and English at the same time; "
     "a missing twin would mean a page in one language only.",
 )
+DRAFT_WAITING_FOR_TWIN = rule(
+    "T003",
+    "draft-waiting-for-twin",
+    "this draft has no {missing_lang} version yet ({missing})",
+    "write the {missing_lang} version as {missing}; neither is published until both are "
+    "written and marked ready",
+    "Drafts are usually written in one language first; the pair is published together, "
+    "so a draft waiting for its translation is noted, not refused.",
+    severity="warning",
+)
 FACTS_DIFFER = rule(
     "T002",
     "twin-facts-differ",
@@ -33,8 +43,10 @@ def twin_path(path: str, lang: str) -> str:
 
 
 def missing_twin(present: ParsedFile | str, missing_lang: str) -> Diagnostic:
+    """T001, or the T003 warning for a draft: a translation still being written."""
     path = present if isinstance(present, str) else present.path
-    return MISSING_TWIN.at(
+    draft = not isinstance(present, str) and present.fields.status == "draft"
+    return (DRAFT_WAITING_FOR_TWIN if draft else MISSING_TWIN).at(
         path,
         0,
         missing_lang=LANGUAGE_NAMES[missing_lang],
