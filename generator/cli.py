@@ -122,6 +122,122 @@ def serve(root: Path, port: int, host: str, build_date) -> None:
 
 
 @cli.command()
+@click.argument("kind", type=click.Choice(["response", "briefing", "session", "meeting", "page"]))
+@ROOT_OPTION
+@click.option("--title-en", help="The title in English.")
+@click.option("--title-cy", help="The title in Welsh.")
+@click.option(
+    "--received",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="response: the day the request arrived (YYYY-MM-DD).",
+)
+@click.option(
+    "--channel",
+    type=click.Choice(["email", "letter", "verbal", "meeting", "web-form"]),
+    help="response: how the request was made.",
+)
+@click.option(
+    "--requester",
+    type=click.Choice(
+        ["prospective-candidate", "candidate", "agent", "party", "public", "incumbent"]
+    ),
+    help="response: who asked (never their name).",
+)
+@click.option("--topic", help="response: one of the topics in content/election.yml.")
+@click.option("--foi-reference", help="response: the FOI reference, if it is an FOI request.")
+@click.option(
+    "--confirmed",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="response made verbally or in a meeting: the day it was confirmed in writing.",
+)
+@click.option(
+    "--date",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="session or meeting: the day it took place; briefing: the day its facts are as at.",
+)
+@click.option("--name", help="briefing, session, meeting or page: the file name, without .en.md.")
+def new(kind: str, root: Path, **given) -> None:  # type: ignore[no-untyped-def]
+    """Start a new response or document: writes its English and Welsh files as drafts.
+
+    KIND is response, briefing (a briefing pack document), session (notes of a briefing
+    session), meeting (notes of a meeting) or page. Anything not given as an option is
+    asked for. An existing file is never overwritten.
+    """
+    from generator.commands.new import NewError, new_document, new_response
+    from generator.content.loader import load_election
+
+    project = _project(root)
+    titles = {
+        "en": given["title_en"] or click.prompt("Title in English"),
+        "cy": given["title_cy"] or click.prompt("Title in Welsh (Teitl yn Gymraeg)"),
+    }
+    try:
+        if kind == "response":
+            election, _problems = load_election(project)
+            topics = sorted(election.topics) if election else []
+            received = given["received"] or click.prompt(
+                "Date the request arrived (YYYY-MM-DD)",
+                type=click.DateTime(formats=["%Y-%m-%d"]),
+            )
+            channel = given["channel"] or click.prompt(
+                "How it was made",
+                type=click.Choice(["email", "letter", "verbal", "meeting", "web-form"]),
+            )
+            requester = given["requester"] or click.prompt(
+                "Who asked",
+                type=click.Choice(
+                    ["prospective-candidate", "candidate", "agent", "party", "public", "incumbent"]
+                ),
+            )
+            topic = given["topic"] or click.prompt(
+                "Topic", type=click.Choice(topics) if topics else str
+            )
+            if topics and topic not in topics:
+                raise click.BadParameter(
+                    f"'{topic}' is not a topic in content/election.yml: {', '.join(topics)}",
+                    param_hint="--topic",
+                )
+            confirmed = given["confirmed"]
+            if channel in ("verbal", "meeting") and confirmed is None:
+                confirmed = click.prompt(
+                    "Date it was confirmed in writing (YYYY-MM-DD)",
+                    type=click.DateTime(formats=["%Y-%m-%d"]),
+                )
+            created = new_response(
+                project,
+                titles=titles,
+                received=received.date(),
+                channel=channel,
+                requester=requester,
+                topic=topic,
+                foi=bool(given["foi_reference"]),
+                foi_reference=given["foi_reference"],
+                confirmed_in_writing=confirmed.date() if confirmed else None,
+                polling_year=election.polling_day.year if election else None,
+            )
+        else:
+            on = given["on"]
+            if on is None and kind in ("session", "meeting"):
+                on = click.prompt(
+                    "Date it took place (YYYY-MM-DD)", type=click.DateTime(formats=["%Y-%m-%d"])
+                )
+            created = new_document(
+                project, kind, titles=titles, on=on.date() if on else None, name=given["name"]
+            )
+    except NewError as problem:
+        click.echo(f"Nothing was written: {problem}.", err=True)
+        sys.exit(1)
+    click.echo("Created, as drafts:")
+    for path in created:
+        click.echo(f"  {path}")
+    click.echo(
+        "Next: replace each TODO with the text, in both files; run 'opcc-site check'; "
+        "when it is signed off, change 'status: draft' to 'status: ready' in both."
+    )
+
+
+@cli.command()
 def rules() -> None:
     """List every problem check can report: its code, what it means and how to fix it."""
     from generator.rules.catalogue import RULES

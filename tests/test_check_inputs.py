@@ -196,6 +196,11 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
         f"{EN}:11: R008 the response is 'ready' but has no 'responded' date",
     ),
     (
+        "ready-without-outcome",
+        {EN: response_text("en", outcome=None), CY: response_text("cy", outcome=None)},
+        f"{EN}:11: R014 the response is 'ready' but has no 'outcome'",
+    ),
+    (
         "unknown-topic",
         {EN: response_text("en", topic="parking"), CY: response_text("cy", topic="parking")},
         f"{EN}:11: R010 the topic 'parking' is not in the list of topics in content/election.yml",

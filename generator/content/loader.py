@@ -184,6 +184,13 @@ def _pair(
     return responses, documents, waiting
 
 
+def load_election(project: Project) -> tuple[Election | None, list[Diagnostic]]:
+    """content/election.yml on its own (for commands that need only the topics or the
+    dates): the election, or None and the problems that stopped it loading."""
+    diagnostics: list[Diagnostic] = []
+    return _load_election(project, diagnostics, []), diagnostics
+
+
 def _load_election(
     project: Project, diagnostics: list[Diagnostic], written: list[Written]
 ) -> Election | None:

@@ -51,7 +51,7 @@ class Response:
     foi: bool
     foi_reference: str | None
     topic: str
-    outcome: Outcome
+    outcome: Outcome | None  # always set on a published response (rule R014)
     refusal_reason: RefusalReason | None
     related: tuple[str, ...]
     status: Status

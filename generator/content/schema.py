@@ -118,7 +118,7 @@ class ResponseFrontmatter(_Strict):
     foi: StrictBool = False
     foi_reference: Text | None = None
     topic: Text  # checked against the topic list by rule R010
-    outcome: model.Outcome
+    outcome: model.Outcome | None = None  # required once ready (rule R014)
     refusal_reason: model.RefusalReason | None = None
     related: list[Text] = []
     status: model.Status

@@ -71,6 +71,15 @@ NOT_RESPONDED = rule(
     "add 'responded: YYYY-MM-DD' with the date the reply was sent, or keep 'status: draft'",
     "Only responses that have been sent are published, with the date they were sent.",
 )
+NO_OUTCOME = rule(
+    "R014",
+    "ready-without-outcome",
+    "the response is 'ready' but has no 'outcome'",
+    "add 'outcome:' with one of answered, part-answered, refused, referred-to-paro or "
+    "already-published, or keep 'status: draft'",
+    "The register shows every published response's outcome, so that candidates can see "
+    "that each was treated alike.",
+)
 DUPLICATE_REFERENCE = rule(
     "R009",
     "duplicate-reference",
@@ -129,6 +138,8 @@ def dates_in_order(parsed: ParsedFile) -> Iterator[Diagnostic]:
         )
     if f.status == "ready" and f.responded is None:
         yield NOT_RESPONDED.at(parsed.path, parsed.line("status"))
+    if f.status == "ready" and f.outcome is None:
+        yield NO_OUTCOME.at(parsed.path, parsed.line("status"))
 
 
 @file_check
