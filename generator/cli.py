@@ -238,6 +238,52 @@ def new(kind: str, root: Path, **given) -> None:  # type: ignore[no-untyped-def]
 
 
 @cli.command()
+@ROOT_OPTION
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The last build to compare with (default: site/ in the project folder).",
+)
+@DATE_OPTION
+def status(root: Path, out: Path | None, build_date) -> None:
+    """The register at a glance: requests waiting for an answer, drafts, documents
+    waiting for their other language, and what the next build will publish."""
+    from generator.commands.status import lines, run_status
+
+    project = _project(root)
+    today = build_date.date() if build_date else None
+    for line in lines(run_status(project, (out or project.root / "site").resolve(), today)):
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("reference")
+@ROOT_OPTION
+def history(reference: str, root: Path) -> None:
+    """Who changed a response and when, from git: REFERENCE is its reference, such as
+    PCC24-003."""
+    from generator.commands.history import HistoryError
+    from generator.commands.history import history as read_history
+
+    try:
+        changes, pending = read_history(_project(root), reference)
+    except HistoryError as problem:
+        click.echo(f"No history: {problem}.", err=True)
+        sys.exit(1)
+    if not changes:
+        click.echo(f"{reference.upper()} has never been committed to git.")
+    for change in changes:
+        click.echo(f"{change.when[:16].replace('T', ' ')}  {change.author}  ({change.commit})")
+        click.echo(f"    {change.subject}")
+        click.echo(f"    files: {', '.join(change.files)}")
+        for fact in change.facts:
+            click.echo(f"    {fact}")
+    for path in pending:
+        click.echo(f"Not yet committed: changes to {path}")
+
+
+@cli.command()
 def rules() -> None:
     """List every problem check can report: its code, what it means and how to fix it."""
     from generator.rules.catalogue import RULES

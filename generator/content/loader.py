@@ -131,7 +131,16 @@ def _pair(
             # A twin that exists but failed to load has its own diagnostics already.
             if twins.twin_path(have.path, missing_lang) not in present:
                 diagnostics.append(twins.missing_twin(have, missing_lang))
-                waiting.append(WaitingTwin(have.path, missing_lang))  # type: ignore[arg-type]
+                waiting.append(
+                    WaitingTwin(
+                        have.path,
+                        missing_lang,  # type: ignore[arg-type]
+                        have.fields.title,
+                        have.fields.status,
+                        getattr(have.fields, "reference", None),
+                        getattr(have.fields, "received", None),
+                    )
+                )
             continue
         differences = list(twins.facts_differ(en, cy))
         if differences:

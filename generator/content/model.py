@@ -146,6 +146,10 @@ class WaitingTwin:
 
     path: str
     missing: Lang
+    title: str = ""
+    status: Status = "draft"
+    reference: str | None = None  # a response's
+    received: date | None = None  # a response's
 
 
 @dataclass(frozen=True)
