@@ -90,14 +90,53 @@ def check(root: Path, build_date, output_format: str) -> None:
     help="Where to write the site (default: site/ in the project folder).",
 )
 @DATE_OPTION
-def build(root: Path, out: Path | None, build_date) -> None:
-    """Check everything, then build the site; on any problem the old site is kept."""
-    from generator.commands.build import run_build
+@click.option(
+    "--site-url",
+    help="The address the site will be published at, such as "
+    "https://www.example.police.uk/election-2024/ (default: site_url in mkdocs.yml).",
+)
+@click.option(
+    "--zip",
+    "zip_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the site as this zip file, with every file's SHA-256 beside it.",
+)
+def build(
+    root: Path, out: Path | None, build_date, site_url: str | None, zip_path: Path | None
+) -> None:
+    """Check everything, then build the site; on any problem the old site is kept.
+    The same sources and build date always give the same files, byte for byte."""
+    from generator.commands.build import STEPS, run_build
 
     project = _project(root)
     target = (out or project.root / "site").resolve()
     today = build_date.date() if build_date else None
-    outcome = run_build(project, target, echo=click.echo, today=today)
+    if site_url and not site_url.startswith(("https://", "http://")):
+        raise click.BadParameter(
+            "give the full address, starting https://", param_hint="--site-url"
+        )
+    # A progress bar on a terminal, on stderr; nothing at all when the output is piped.
+    with click.progressbar(length=STEPS, label="Building", file=sys.stderr) as bar:
+        begun: list[str] = []
+
+        def step(label: str) -> None:
+            if begun:
+                bar.update(1)  # the stage before this one is done
+            begun.append(label)
+            bar.label = label
+
+        outcome = run_build(
+            project,
+            target,
+            echo=click.echo,
+            today=today,
+            site_url=site_url,
+            zip_path=zip_path.resolve() if zip_path else None,
+            step=step,
+        )
+        if outcome.ok:
+            bar.update(STEPS - bar.pos)
     if outcome.check is not None:
         from generator.commands.report import grouped
 

@@ -39,8 +39,11 @@ def read_site_url(base_config: Path) -> str | None:
     with base_config.open(encoding="utf-8") as handle:
         data = yaml.load(handle, Loader=_Lenient) or {}
     value = data.get("site_url") if isinstance(data, dict) else None
-    if not value:
-        return None
+    return checked_site_url(value) if value else None
+
+
+def checked_site_url(value: object) -> str:
+    """The site's address, ending in "/"; an error unless it is an http(s) address."""
     if not isinstance(value, str) or not value.startswith(("https://", "http://")):
         raise ValueError(f"site_url must be an address starting https://, not {value!r}")
     return value if value.endswith("/") else value + "/"

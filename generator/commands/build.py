@@ -6,10 +6,13 @@ when every step has succeeded; on any problem the previous output is left untouc
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,12 +39,21 @@ class BuildOutcome:
     messages: list[str] = field(default_factory=list)
 
 
+STEPS = 5  # checking, rendering, building, scanning, publishing
+
+
 def run_build(
     project: Project,
     target: Path,
     echo: Callable[[str], None] = print,
     today: date | None = None,
+    site_url: str | None = None,
+    zip_path: Path | None = None,
+    step: Callable[[str], None] = lambda label: None,
 ) -> BuildOutcome:
+    """``site_url`` overrides mkdocs.yml's (to build for another address or sub-path);
+    ``zip_path`` also writes the site as a zip with a SHA-256 manifest beside it;
+    ``step`` is told as each of the STEPS stages begins, for a progress bar."""
     started = time.monotonic()
     reason = unsafe_reason(target, project.root)
     if reason:
@@ -50,6 +62,7 @@ def run_build(
         )
         return BuildOutcome(False, None, [problem.format(), "Nothing was built."])
 
+    step("Checking")
     result = run_check(project, today)
     if not result.ok:
         return BuildOutcome(
@@ -59,7 +72,11 @@ def run_build(
         )
 
     try:
-        site_url = engine.read_site_url(project.mkdocs_config)
+        site_url = (
+            engine.checked_site_url(site_url)
+            if site_url
+            else engine.read_site_url(project.mkdocs_config)
+        )
     except (OSError, ValueError, yaml.YAMLError) as exc:  # UnicodeDecodeError is a ValueError
         problem = ENGINE_PROBLEM.at(
             "mkdocs.yml",
@@ -68,6 +85,7 @@ def run_build(
             problem=f"mkdocs.yml cannot be read ({exc})".replace("\n", " "),
         )
         return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
+    step("Rendering pages")
     dates = history(project.root, [w.path for w in result.site.written])
     rendered = render(
         result.site,
@@ -87,8 +105,10 @@ def run_build(
         staging = Path(staging_name)
         new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         try:
+            step("Building the English and Welsh sites")
             problems = _build_into(project, rendered, staging, new, site_url)
             if not problems:
+                step("Checking the built site for personal data")
                 shown = _shown(target, project).rstrip("/") + "/"
                 problems = scan_built_site(new, result.site, shown)
             if problems:
@@ -97,24 +117,66 @@ def run_build(
                     f"Nothing was published; {_shown(target, project)} was left as it was."
                 )
                 return BuildOutcome(False, result, messages)
+            step("Publishing")
             swap_in(new, target)
         finally:
             shutil.rmtree(new, ignore_errors=True)
 
+    archive: list[str] = []
+    if zip_path is not None:
+        zip_digest, manifest = write_zip(target, zip_path, result.site.today)
+        archive = [
+            f"  Zip: {zip_path} (SHA-256 {zip_digest})",
+            f"  Every file's SHA-256: {manifest} (check with: sha256sum -c, in the site folder)",
+        ]
     seconds = time.monotonic() - started
     pages = {lang: len(tree.pages) for lang, tree in rendered.trees.items()}
     files = len({f for tree in rendered.trees.values() for f in tree.files.values()})
+    facts = len(result.redaction.usage.report())
     return BuildOutcome(
         True,
         result,
         [
             *result.redaction.lines(),
             result.summary(),
+            "Build report:",
+            f"  Pages: {pages['en']} in English, {pages['cy']} in Welsh",
+            f"  Attachments: {files}",
+            f"  Public facts let through: {facts}" + (" (listed above)" if facts else ""),
+            f"  Site address: {site_url or '(none set: site_url in mkdocs.yml)'}",
+            f"  Output: {target}{os.sep} (upload the whole folder: see docs/web-team.md)",
+            *archive,
             f"Built {pages['en']} English and {pages['cy']} Welsh pages and {files} "
             f"attachment{'s' if files != 1 else ''} into {_shown(target, project)} "
             f"in {seconds:.1f} s.",
         ],
     )
+
+
+# Zip entries carry the build day as their time, so that the same site always gives the
+# same bytes.
+def write_zip(site: Path, zip_path: Path, day: date) -> tuple[str, Path]:
+    """The site as a zip whose bytes depend only on the site's files and the build day,
+    and beside it a manifest of every file's SHA-256 in `sha256sum` format. Returns the
+    zip's own SHA-256 and the manifest's path."""
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    lines = []
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = zip_path.with_name(zip_path.name + ".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            name = path.relative_to(site).as_posix()
+            data = path.read_bytes()
+            lines.append(f"{hashlib.sha256(data).hexdigest()}  {name}\n")
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data, compresslevel=9)
+    os.replace(partial, zip_path)
+    manifest = zip_path.with_name(zip_path.name + ".sha256sums")
+    manifest.write_text("".join(lines), encoding="utf-8")
+    return hashlib.sha256(zip_path.read_bytes()).hexdigest(), manifest
 
 
 def _build_into(
