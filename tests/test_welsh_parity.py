@@ -123,6 +123,21 @@ def test_figure_left_out_of_translation(project: Path) -> None:
     assert "only in English: 84" in output
 
 
+def test_figures_listed_never_spell_out_personal_data(project: Path) -> None:
+    """A phone number left in one version is P002; the W002 list of figures missing from
+    the other version must not print its digits one group at a time instead."""
+    _pair(
+        project,
+        "There were 1,250 officers in 2024.",
+        "Roedd 1,250 o swyddogion yn 2024. Ffoniwch 01632 960 123.",
+    )
+    code, output = run("check", "--root", str(project))
+    assert code == 1
+    assert "P002" in output
+    assert "only here: […], […], […]" in output
+    assert not any(part in output for part in ("01632", "960", "123"))
+
+
 def test_figures_written_the_same_way_in_both_pass(project: Path) -> None:
     _pair(
         project,

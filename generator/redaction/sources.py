@@ -5,6 +5,7 @@ every file name. The last stage of ``opcc-site check``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from generator.diagnostics import Diagnostic
 from generator.redaction import attachments
 from generator.redaction.allowlist import Allowlist, Usage
 from generator.redaction.attachments import PERSONAL_PROPERTIES
+from generator.redaction.normalise import prepare
 from generator.redaction.scan import Scanner, masked
 from generator.rules.registry import rule
 
@@ -117,13 +119,31 @@ def mask_report(diagnostics: list[Diagnostic], site: Site) -> list[Diagnostic]:
     what the redaction checks exist to hide. File paths are left whole: they are where
     the problem is, and a name in a path is reported as such."""
     scanner = Scanner.for_project(site.people, Allowlist(()))
+    listing = any(d.code == "W002" for d in diagnostics)
+    secret_figures = _figures_in_findings(scanner, site) if listing else set()
     out = []
     for diagnostic in diagnostics:
         message, hint = masked(scanner, diagnostic.message), masked(scanner, diagnostic.hint)
+        if diagnostic.code == "W002":
+            # It lists the figures of one version missing from the other, digit run by
+            # digit run: the pieces of a phone number would be printed one by one.
+            message = re.sub(r"\d+", lambda m: "[…]" if m[0] in secret_figures else m[0], message)
         if (message, hint) != (diagnostic.message, diagnostic.hint):
             diagnostic = replace(diagnostic, message=message, hint=hint)
         out.append(diagnostic)
     return out
+
+
+def _figures_in_findings(scanner: Scanner, site: Site) -> set[str]:
+    """Every run of three or more digits inside something a detector found, in any
+    source: parts of phone numbers, postcodes, dates of birth."""
+    figures: set[str] = set()
+    for item in site.written:
+        prepared = prepare(item.text)
+        for detector in scanner.detectors:
+            for hit in detector.find(prepared, None):
+                figures.update(re.findall(r"\d{3,}", prepared[hit.start : hit.end]))
+    return figures
 
 
 def _authors(scanner: Scanner, authors: list[tuple[str, str]], rel: str) -> list[Diagnostic]:
