@@ -7,14 +7,38 @@ Heavy modules are imported only when a command runs.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
 
+
+class _Day(click.ParamType):
+    """A date typed as YYYY-MM-DD, refused in plain words (click's own message quotes
+    the format as '%Y-%m-%d')."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.strptime(str(value).strip(), "%Y-%m-%d")
+        except ValueError:
+            self.fail(
+                f"'{value}' is not a date written as YYYY-MM-DD (year, month, day), "
+                "such as 2024-04-22",
+                param,
+                ctx,
+            )
+
+
+DAY = _Day()
+
 DATE_OPTION = click.option(
     "--date",
     "build_date",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     default=None,
     help="Build the site as on this day (YYYY-MM-DD), to preview the pre-election banner "
     "and the timetable; default: today.",
@@ -167,7 +191,7 @@ def serve(root: Path, port: int, host: str, build_date) -> None:
 @click.option("--title-cy", help="The title in Welsh.")
 @click.option(
     "--received",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="response: the day the request arrived (YYYY-MM-DD).",
 )
 @click.option(
@@ -186,13 +210,13 @@ def serve(root: Path, port: int, host: str, build_date) -> None:
 @click.option("--foi-reference", help="response: the FOI reference, if it is an FOI request.")
 @click.option(
     "--confirmed",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="response made verbally or in a meeting: the day it was confirmed in writing.",
 )
 @click.option(
     "--date",
     "on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="session or meeting: the day it took place; briefing: the day its facts are as at.",
 )
 @click.option("--name", help="briefing, session, meeting or page: the file name, without .en.md.")
@@ -217,7 +241,7 @@ def new(kind: str, root: Path, **given) -> None:  # type: ignore[no-untyped-def]
             topics = sorted(election.topics) if election else []
             received = given["received"] or click.prompt(
                 "Date the request arrived (YYYY-MM-DD)",
-                type=click.DateTime(formats=["%Y-%m-%d"]),
+                type=DAY,
             )
             channel = given["channel"] or click.prompt(
                 "How it was made",
@@ -241,7 +265,7 @@ def new(kind: str, root: Path, **given) -> None:  # type: ignore[no-untyped-def]
             if channel in ("verbal", "meeting") and confirmed is None:
                 confirmed = click.prompt(
                     "Date it was confirmed in writing (YYYY-MM-DD)",
-                    type=click.DateTime(formats=["%Y-%m-%d"]),
+                    type=DAY,
                 )
             created = new_response(
                 project,
@@ -258,9 +282,7 @@ def new(kind: str, root: Path, **given) -> None:  # type: ignore[no-untyped-def]
         else:
             on = given["on"]
             if on is None and kind in ("session", "meeting"):
-                on = click.prompt(
-                    "Date it took place (YYYY-MM-DD)", type=click.DateTime(formats=["%Y-%m-%d"])
-                )
+                on = click.prompt("Date it took place (YYYY-MM-DD)", type=DAY)
             created = new_document(
                 project, kind, titles=titles, on=on.date() if on else None, name=given["name"]
             )

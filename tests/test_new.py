@@ -61,7 +61,7 @@ def test_a_ready_response_with_its_todo_left_in_is_refused(tmp_path: Path) -> No
         file = root / path
         text = file.read_text(encoding="utf-8").replace("status: draft", "status: ready")
         text = text.replace("# responded: YYYY-MM-DD", "responded: 2024-04-29")
-        text = text.replace("# outcome: answered", "outcome: answered #")
+        text = text.replace("# outcome: answered", "outcome: answered")
         file.write_text(text, encoding="utf-8")
     code, output = run("check", "--root", str(root))
     assert code == 1

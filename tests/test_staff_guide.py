@@ -79,7 +79,7 @@ def _write_and_sign_off(root: Path, reference: str) -> None:
         assert len(todos) == 2
         text = text.replace(todos[0], question).replace(todos[1], answer)
         text = text.replace("# responded: YYYY-MM-DD", "responded: 2024-04-29")
-        text = re.sub(r"# outcome: answered .*", "outcome: answered", text)
+        text = text.replace("# outcome: answered", "outcome: answered")
         text = text.replace("status: draft", "status: ready")
         path.write_text(text, encoding="utf-8")
 

@@ -17,6 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generator.commands.build import run_build
+from generator.commands.report import grouped
 from generator.project import Project
 from generator.render.security import SECURITY_HEADERS
 
@@ -77,9 +78,11 @@ def run_serve(
         def rebuild() -> None:
             outcome = run_build(project, preview, echo=echo, today=today)
             if outcome.check is not None:
-                for diagnostic in outcome.check.diagnostics:
-                    echo(diagnostic.format())
-            for line in outcome.messages:
+                for line in grouped(outcome.check.diagnostics):
+                    echo(line)
+            # A good build says only that it is done: the build report (where to upload
+            # from) is about a real build, not the private preview folder.
+            for line in outcome.messages if not outcome.ok else outcome.messages[-1:]:
                 echo(line)
             if not outcome.ok and preview.exists():
                 echo("The preview still shows the last version that built.")

@@ -82,6 +82,40 @@ def _walk(
             _walk(item, (*path, index), offset, doc, out, seen)
 
 
+# What PyYAML's messages mean, in words for the staff who write the fields.
+_PLAIN = [
+    (
+        "expected key",
+        "this line does not line up with the fields above it: remove any space or '#' at its start",
+    ),
+    (
+        "mapping values are not allowed",
+        "this line starts with a space, or its value contains ': ': remove the space at "
+        "the start, or put the whole value in double quotes",
+    ),
+    ("expected ',' or ']'", "a list opened with '[' is not closed with ']' on the same line"),
+    ("expected ',' or '}'", "a '{' is not closed with '}' on the same line"),
+    (
+        "cannot start any token",
+        "the line starts with a character that cannot begin a value "
+        "(a tab, '@' or '`'): use spaces, and put the value in double quotes",
+    ),
+    ("found unexpected end of stream", "a quotation mark is opened and never closed"),
+    (
+        "found unknown escape character",
+        "a backslash in double quotes: write the value in single quotes instead",
+    ),
+]
+
+
+def plain_problem(exc: yaml.MarkedYAMLError) -> str:
+    said = " ".join(filter(None, [exc.context, exc.problem]))
+    for clue, meaning in _PLAIN:
+        if clue in said:
+            return meaning
+    return said or "not valid YAML"
+
+
 def parse_yaml(
     text: str, path: str, *, offset: int = 0, what: str = "frontmatter"
 ) -> tuple[YamlDoc | None, list[Diagnostic]]:
@@ -110,11 +144,13 @@ def parse_yaml(
         return doc, []
     except yaml.MarkedYAMLError as exc:
         # Where the broken construct starts (an unclosed quote or bracket) is more use to
-        # staff than where the parser gave up, often the end of the block.
-        mark = exc.context_mark or exc.problem_mark
+        # staff than where the parser gave up, often the end of the block; but when the
+        # construct is the whole block of fields, its start (line 2) says nothing.
+        whole_block = (exc.context or "").startswith("while parsing a block")
+        mark = (exc.problem_mark if whole_block else None) or exc.context_mark
+        mark = mark or exc.problem_mark
         line = (mark.line + 1 + offset) if mark else offset + 1
-        problem = " ".join(filter(None, [exc.context, exc.problem]))
-        return None, [rules.SYNTAX.at(path, line, problem=problem or "not valid YAML")]
+        return None, [rules.SYNTAX.at(path, line, problem=plain_problem(exc))]
     except yaml.YAMLError as exc:  # errors without a position, e.g. from the reader
         return None, [rules.SYNTAX.at(path, offset + 1, problem=str(exc).splitlines()[0])]
     finally:

@@ -22,8 +22,22 @@ class Finding:
 
     def diagnostic(self, path: str) -> Diagnostic:
         return self.detector.rule.at(
-            path, self.line, what=self.detector.what, where=self.place, clue=self.clue
+            path,
+            self.line,
+            what=self.detector.what,
+            where=self.place,
+            clue=self.clue,
+            marker=marker_for(path),
         )
+
+
+def marker_for(path: str) -> str:
+    """The redaction marker to write in this file: its language's, or both."""
+    if path.endswith(".cy.md"):
+        return "[WEDI'I OLYGU] (the Welsh marker)"
+    if path.endswith(".en.md"):
+        return "[REDACTED]"
+    return "[REDACTED] (in Welsh: [WEDI'I OLYGU])"
 
 
 @dataclass

@@ -127,7 +127,9 @@ def mask_report(diagnostics: list[Diagnostic], site: Site) -> list[Diagnostic]:
         if diagnostic.code == "W002":
             # It lists the figures of one version missing from the other, digit run by
             # digit run: the pieces of a phone number would be printed one by one.
-            message = re.sub(r"\d+", lambda m: "[…]" if m[0] in secret_figures else m[0], message)
+            hidden = re.sub(r"\d+", lambda m: "[…]" if m[0] in secret_figures else m[0], message)
+            if hidden != message:
+                message = f"{hidden} ([…]: figures inside personal data reported in this file)"
         if (message, hint) != (diagnostic.message, diagnostic.hint):
             diagnostic = replace(diagnostic, message=message, hint=hint)
         out.append(diagnostic)

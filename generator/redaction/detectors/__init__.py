@@ -35,7 +35,8 @@ class Detector:
 
 # Every personal-data message has the same shape: what, where, and a clue to find it.
 MESSAGE = "{what} {where} ({clue})"
-REDACT = "replace it with [REDACTED] (Welsh: [WEDI'I OLYGU])"
+# {marker} is the marker of the file's language (scan.Finding.diagnostic fills it in).
+REDACT = "replace it with {marker}"
 PUBLIC_FACT = (
     "if it is a public fact (an office's published contact details), list it under "
     "'public_facts:' in the frontmatter or in content/public-facts.yml, with a reason"
