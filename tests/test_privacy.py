@@ -124,11 +124,15 @@ def test_the_site_works_under_the_documented_policy_header(site_in_period: Path)
         console: list[str] = []
         page.on("console", lambda m: m.type == "error" and console.append(m.text))
         page.on("pageerror", lambda e: console.append(str(e)))
-        for lang in LANGS:
-            for address in PAGE_TYPES.values():
-                response = page.goto(f"{base}/{lang}/{address}", wait_until="networkidle")
-                assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY_HEADER
-                assert page.evaluate("window.__violations") == [], address
+        # The bilingual root and its not-found page, and every page type in each language
+        # (their not-found pages among them).
+        everywhere = ["", "404.html"] + [
+            f"{lang}/{address}" for lang in LANGS for address in PAGE_TYPES.values()
+        ]
+        for address in everywhere:
+            response = page.goto(f"{base}/{address}", wait_until="networkidle")
+            assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY_HEADER
+            assert page.evaluate("window.__violations") == [], address
         # Search: the worker, the index and the results.
         page.goto(f"{base}/cy/register/", wait_until="networkidle")
         page.click(".md-search__input")

@@ -8,6 +8,7 @@ engine that reads mkdocs.yml (such as Zensical) means changing this module only.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -99,10 +100,14 @@ def build_languages(configs: dict[str, Path]) -> list[EngineResult]:
 
 
 def finish_language(lang: str, site_dir: Path) -> None:
-    """What the theme's own build leaves undone: Welsh search that knows mutations, and
-    no source maps, which serve the theme's developers, not readers."""
+    """What the theme's own build leaves undone: Welsh search that knows mutations; no
+    source maps, which serve the theme's developers, not readers; and none of the 64
+    search language files that the site never loads."""
     index = site_dir / "search" / "search_index.json"
     if lang == "cy" and index.is_file():
         search_index.expand(index)
     for source_map in (site_dir / "assets").rglob("*.map"):
         source_map.unlink()
+    # The search worker loads lunr's language files only for languages other than
+    # English; both sites search with lang "en" (write_config), so none is ever loaded.
+    shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
