@@ -11,8 +11,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import threading
-import time
 import urllib.request
 from pathlib import Path
 
@@ -20,9 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.commands.serve import run_serve
-from generator.project import Project
 from tests.conftest import REPO, copy_example
+from tests.preview import running_preview
 
 GUIDE = REPO / "docs" / "staff-guide.md"
 # The answers typed at the prompts of `opcc-site new response`, as in the guide.
@@ -87,31 +84,8 @@ def _write_and_sign_off(root: Path, reference: str) -> None:
 
 def _preview(root: Path) -> str:
     """`opcc-site serve`, until the first page has been read."""
-    messages: list[str] = []
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=run_serve,
-        kwargs={
-            "project": Project(root),
-            "host": "127.0.0.1",
-            "port": 0,
-            "echo": messages.append,
-            "poll_seconds": 0.2,
-            "stop": stop,
-        },
-        daemon=True,
-    )
-    thread.start()
-    try:
-        deadline = time.monotonic() + 60
-        while not any(m.startswith("Preview at") for m in messages):
-            assert time.monotonic() < deadline, messages
-            time.sleep(0.2)
-        address = next(m for m in messages if m.startswith("Preview at")).split()[2]
+    with running_preview(root) as (address, _messages):
         return urllib.request.urlopen(address + "cy/register/").read().decode()
-    finally:
-        stop.set()
-        thread.join(timeout=10)
 
 
 def test_every_command_in_the_staff_guide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,12 +5,12 @@ changed its English or Welsh file, when, with what message, and which facts chan
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from generator.content.history import run_git
 from generator.project import RESPONSES, Project
 
 
@@ -29,17 +29,9 @@ class Change:
 
 
 def _git(root: Path, *args: str) -> str:
-    try:
-        process = subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=60,
-            check=False,
-        )
-    except OSError as missing:
-        raise HistoryError(f"git cannot be run ({missing})") from None
+    process = run_git(root, *args)
+    if isinstance(process, str):
+        raise HistoryError(process)
     if process.returncode != 0:
         raise HistoryError(process.stderr.strip() or "git failed")
     return process.stdout

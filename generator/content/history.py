@@ -36,9 +36,10 @@ def history(root: Path, paths: Iterable[str]) -> dict[str, Dates]:
     return found
 
 
-def _git(root: Path, *args: str) -> str | None:
+def run_git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | str:
+    """git run in ``root``: its result, or why it could not be run at all."""
     try:
-        process = subprocess.run(
+        return subprocess.run(
             ["git", "-C", str(root), *args],
             capture_output=True,
             text=True,
@@ -46,9 +47,15 @@ def _git(root: Path, *args: str) -> str | None:
             timeout=60,
             check=False,
         )
-    except (OSError, subprocess.TimeoutExpired):
+    except (OSError, subprocess.TimeoutExpired) as problem:
+        return f"git cannot be run ({problem})"
+
+
+def _git(root: Path, *args: str) -> str | None:
+    process = run_git(root, *args)
+    if isinstance(process, str) or process.returncode != 0:
         return None
-    return process.stdout if process.returncode == 0 else None
+    return process.stdout
 
 
 def _git_log(root: Path) -> dict[str, Dates]:
