@@ -122,6 +122,10 @@ def test_every_command_in_the_staff_guide(tmp_path: Path, monkeypatch: pytest.Mo
             monkeypatch.chdir(here)
         elif words[:3] == ["python3", "-m", "venv"]:
             _sh([sys.executable, "-m", "venv", "--without-pip", words[3]], here, env)
+        elif words[0] == "mkdir":
+            (here / words[1]).mkdir()
+            # What the guide then asks for in a text editor: the people list.
+            (here / words[1] / "people.txt").write_text("Dafydd Morgan\n", encoding="utf-8")
         elif words[0] == ".":
             assert (here / words[1]).is_file(), line  # activating it changes only the shell
         elif words[:3] == ["python3", "-m", "pip"]:

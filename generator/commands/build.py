@@ -144,7 +144,12 @@ def run_build(
             f"  Attachments: {files}",
             f"  Public facts let through: {facts}" + (" (listed above)" if facts else ""),
             f"  Site address: {site_url or '(none set: site_url in mkdocs.yml)'}",
-            f"  Output: {target}{os.sep} (upload the whole folder: see docs/web-team.md)",
+            f"  Output: {target}{os.sep} "
+            + (
+                "(the same files as the zip below)"
+                if zip_path
+                else "(upload the whole folder: see docs/web-team.md)"
+            ),
             *archive,
             f"Built {pages['en']} English and {pages['cy']} Welsh pages and {files} "
             f"attachment{'s' if files != 1 else ''} into {_shown(target, project)} "
