@@ -53,6 +53,15 @@ ROOT_OPTION = click.option(
 )
 
 
+def out_option(what: str):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"{what} (default: site/ in the project folder).",
+    )
+
+
 def _project(root: Path):
     from generator.project import Project
 
@@ -107,12 +116,7 @@ def check(root: Path, build_date, output_format: str) -> None:
 
 @cli.command()
 @ROOT_OPTION
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the site (default: site/ in the project folder).",
-)
+@out_option("Where to write the site")
 @DATE_OPTION
 @click.option(
     "--site-url",
@@ -300,12 +304,7 @@ def new(kind: str, root: Path, **given) -> None:  # type: ignore[no-untyped-def]
 
 @cli.command()
 @ROOT_OPTION
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The last build to compare with (default: site/ in the project folder).",
-)
+@out_option("The last build to compare with")
 @DATE_OPTION
 def status(root: Path, out: Path | None, build_date) -> None:
     """The register at a glance: requests waiting for an answer, drafts, documents
