@@ -22,11 +22,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import make_register  # noqa: E402
-from generator.content.loader import load  # noqa: E402
-from generator.project import Project  # noqa: E402
-from generator.redaction.built_site import scan_built_site  # noqa: E402
-from generator.redaction.sources import scan_sources  # noqa: E402
+from bench.synthetic import make_register
+from generator.content.loader import load
+from generator.project import Project
+from generator.redaction.built_site import scan_built_site
+from generator.redaction.sources import scan_sources
 
 
 def median_time(action, runs: int = 3) -> float:
@@ -79,14 +79,18 @@ def main() -> None:
         size_mb = sum(p.stat().st_size for p in built.rglob("*.html")) / 1e6
 
     files = args.responses * 2
-    print(f"Synthetic register: {args.responses} bilingual responses ({files} files), "
-          f"200 private names, {len(leaks)} findings (expected 0)")
+    print(
+        f"Synthetic register: {args.responses} bilingual responses ({files} files), "
+        f"200 private names, {len(leaks)} findings (expected 0)"
+    )
     print(f"{'step':<46}{'median s':>10}")
     print(f"{'PyYAML C loader, frontmatter only':<46}{yaml_s:>10.2f}")
     print(f"{'load and validate (check without redaction)':<46}{load_s:>10.2f}")
     print(f"{'redaction pass over the sources':<46}{source_s:>10.2f}")
-    print(f"{'check in all (load + redaction)':<46}{load_s + source_s:>10.2f}"
-          f"   ({(load_s + source_s) / yaml_s:.1f} x the YAML floor)")
+    print(
+        f"{'check in all (load + redaction)':<46}{load_s + source_s:>10.2f}"
+        f"   ({(load_s + source_s) / yaml_s:.1f} x the YAML floor)"
+    )
     print(f"{f'built-site scan, {args.built_pages} pages ({size_mb:.0f} MB)':<46}{built_s:>10.2f}")
 
 
