@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import engine
+from generator.build import engine, inputs
 from generator.build.output import swap_in, unsafe_reason
 from generator.commands.check import CheckResult, run_check
 from generator.content.history import history
@@ -62,8 +62,25 @@ def run_build(
         )
         return BuildOutcome(False, None, [problem.format(), "Nothing was built."])
 
+    # Nothing read by a build has changed since the last good build into this folder,
+    # which is still as that build left it: the site there stands.
+    day = today or date.today()
+    inputs_now = inputs.fingerprint(project, day, site_url)
+    if inputs.unchanged(project, target, inputs_now):
+        messages = [
+            f"Nothing has changed since the last build into {_shown(target, project)}: "
+            "the site there stands as it was built."
+        ]
+        if zip_path is not None:
+            zip_digest, manifest = write_zip(target, zip_path, day)
+            messages += [
+                f"  Zip: {zip_path} (SHA-256 {zip_digest})",
+                f"  Every file's SHA-256: {manifest}",
+            ]
+        return BuildOutcome(True, None, messages)
+
     step("Checking")
-    result = run_check(project, today)
+    result = run_check(project, day)
     if not result.ok:
         return BuildOutcome(
             False,
@@ -119,6 +136,7 @@ def run_build(
                 return BuildOutcome(False, result, messages)
             step("Publishing")
             swap_in(new, target)
+            inputs.remember(project, target, inputs_now)
         finally:
             shutil.rmtree(new, ignore_errors=True)
 

@@ -1,0 +1,103 @@
+"""Whether a build can be skipped: the fingerprint of everything a build reads, compared
+with the last successful build into the same folder.
+
+Everything that can change the output goes into the fingerprint: every file under
+content/ and responses/, the people list, mkdocs.yml, the site templates, the generator's
+own code, the versions of MkDocs and the theme, the build date, the site address, and the
+git commit with any uncommitted change (pages show dates from git). The record of the last
+build lives in the project's `.opcc-build/` folder (never in the output, never in git),
+with a listing of the output as it was left, so that a folder changed or emptied since is
+built again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from generator.content.history import run_git
+from generator.project import CONTENT, PEOPLE_FILE, RESPONSES, Project
+
+RECORD = ".opcc-build/last-builds.json"
+GENERATOR = Path(__file__).resolve().parent.parent
+
+
+def _files(top: Path) -> list[Path]:
+    if top.is_file():
+        return [top]
+    if not top.is_dir():
+        return []
+    return sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def fingerprint(project: Project, today: date, site_url: str | None) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{today.isoformat()}\0{site_url or ''}\0".encode())
+    for package in ("mkdocs", "mkdocs-material"):
+        try:
+            digest.update(f"{package}={version(package)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?\0".encode())
+    tops = [
+        project.root / CONTENT,
+        project.root / RESPONSES,
+        project.root / PEOPLE_FILE,
+        project.mkdocs_config,
+        project.templates_dir,
+        GENERATOR,
+    ]
+    for top in tops:
+        for path in _files(top):
+            digest.update(f"{path}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    head = run_git(project.root, "rev-parse", "HEAD")
+    dirty = run_git(project.root, "status", "--porcelain", "--", CONTENT, RESPONSES)
+    for answer in (head, dirty):
+        digest.update((answer if isinstance(answer, str) else answer.stdout).encode())
+    return digest.hexdigest()
+
+
+def listing(folder: Path) -> str:
+    """The output as left: every file's name, size and modification time."""
+    digest = hashlib.sha256()
+    for path in _files(folder):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _records(project: Project) -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads((project.root / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def unchanged(project: Project, target: Path, fingerprint_now: str) -> bool:
+    record = _records(project).get(str(target))
+    return (
+        isinstance(record, dict)
+        and record.get("inputs") == fingerprint_now
+        and target.is_dir()
+        and record.get("output") == listing(target)
+    )
+
+
+def remember(project: Project, target: Path, fingerprint_now: str) -> None:
+    """Record a successful build; a project folder that cannot be written to only means
+    that the next build cannot be skipped."""
+    records = {k: v for k, v in _records(project).items() if Path(k).is_dir()}
+    records[str(target)] = {"inputs": fingerprint_now, "output": listing(target)}
+    path = project.root / RECORD
+    try:
+        path.parent.mkdir(exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(json.dumps(records, indent=2), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass

@@ -1,0 +1,57 @@
+"""A build with nothing changed leaves the site as it stands, at once; any change to
+what a build reads, or to the output folder itself, builds again in full."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run, tree_digest, write
+
+SAME = "Nothing has changed since the last build into"
+
+
+def build(root: Path, out: Path, *extra: str) -> str:
+    code, output = run("build", "--root", str(root), "--out", str(out), *extra)
+    assert code == 0, output
+    return output
+
+
+def test_nothing_changed_means_nothing_is_built(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert "Built " in build(project, out, "--date", "2024-04-20")
+    before = tree_digest(out)
+    output = build(project, out, "--date", "2024-04-20")
+    assert SAME in output and "Built " not in output
+    assert tree_digest(out) == before
+    # The record of the last build is kept in the project, never in the output.
+    assert (project / ".opcc-build" / "last-builds.json").is_file()
+    assert not any(".opcc-build" in name for name in before)
+
+
+def test_any_change_builds_again(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(project, out, "--date", "2024-04-20")
+    # Another day: the banner and the timetable may differ.
+    assert SAME not in build(project, out, "--date", "2024-04-21")
+    assert SAME in build(project, out, "--date", "2024-04-21")
+    # A source changed.
+    path = project / "content/index.cy.md"
+    write(project, "content/index.cy.md", path.read_text(encoding="utf-8") + "\nRhagor.\n")
+    assert SAME not in build(project, out, "--date", "2024-04-21")
+    # A new name on the people list: everything is checked again.
+    write(project, ".private/people.txt", "Bethan Morgan\n")
+    assert SAME not in build(project, out, "--date", "2024-04-21")
+    # The output folder changed since (a file deleted by hand): built again in full.
+    (out / "en" / "feed.xml").unlink()
+    assert SAME not in build(project, out, "--date", "2024-04-21")
+    assert (out / "en" / "feed.xml").is_file()
+    # Another output folder is a build of its own.
+    assert SAME not in build(project, tmp_path / "other", "--date", "2024-04-21")
+
+
+def test_a_zip_is_still_written_when_nothing_changed(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(project, out)
+    output = build(project, out, "--zip", str(tmp_path / "site.zip"))
+    assert SAME in output and "SHA-256" in output
+    assert (tmp_path / "site.zip").is_file()
