@@ -139,6 +139,15 @@ def copy_example(destination: Path) -> Path:
     return destination
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_build_cache(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """Builds record what they built in the user's cache folder (to skip an unchanged
+    rebuild); the tests keep theirs apart from the person running them."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
     """The repository's example election, built once with real MkDocs."""

@@ -4,10 +4,11 @@ with the last successful build into the same folder.
 Everything that can change the output goes into the fingerprint: every file under
 content/ and responses/, the people list, mkdocs.yml, the site templates, the generator's
 own code, the versions of MkDocs and the theme, the build date, the site address, and the
-git commit with any uncommitted change (pages show dates from git). The record of the last
-build lives in the project's `.opcc-build/` folder (never in the output, never in git),
-with a listing of the output as it was left, so that a folder changed or emptied since is
-built again.
+git commit with any uncommitted change, and each source's modification time (pages show
+dates from git, or from the file for one git does not know). The record of the last build
+is kept in the user's cache folder, never in the project (a build never changes the
+project) nor in the output, with a listing of the output as it was left, so that a
+folder changed or emptied since is built again.
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ from pathlib import Path
 from generator.content.history import run_git
 from generator.project import CONTENT, PEOPLE_FILE, RESPONSES, Project
 
-RECORD = ".opcc-build/last-builds.json"
+
+def _record_file() -> Path:
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "opcc-site" / "last-builds.json"
+
+
 GENERATOR = Path(__file__).resolve().parent.parent
 
 
@@ -52,7 +58,7 @@ def fingerprint(project: Project, today: date, site_url: str | None) -> str:
     ]
     for top in tops:
         for path in _files(top):
-            digest.update(f"{path}\0".encode())
+            digest.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     head = run_git(project.root, "rev-parse", "HEAD")
     dirty = run_git(project.root, "status", "--porcelain", "--", CONTENT, RESPONSES)
@@ -70,16 +76,16 @@ def listing(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _records(project: Project) -> dict[str, dict[str, str]]:
+def _records() -> dict[str, dict[str, str]]:
     try:
-        data = json.loads((project.root / RECORD).read_text(encoding="utf-8"))
+        data = json.loads(_record_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def unchanged(project: Project, target: Path, fingerprint_now: str) -> bool:
-    record = _records(project).get(str(target))
+def unchanged(target: Path, fingerprint_now: str) -> bool:
+    record = _records().get(str(target))
     return (
         isinstance(record, dict)
         and record.get("inputs") == fingerprint_now
@@ -88,14 +94,14 @@ def unchanged(project: Project, target: Path, fingerprint_now: str) -> bool:
     )
 
 
-def remember(project: Project, target: Path, fingerprint_now: str) -> None:
-    """Record a successful build; a project folder that cannot be written to only means
+def remember(target: Path, fingerprint_now: str) -> None:
+    """Record a successful build; a cache folder that cannot be written to only means
     that the next build cannot be skipped."""
-    records = {k: v for k, v in _records(project).items() if Path(k).is_dir()}
+    records = {k: v for k, v in _records().items() if Path(k).is_dir()}
     records[str(target)] = {"inputs": fingerprint_now, "output": listing(target)}
-    path = project.root / RECORD
+    path = _record_file()
     try:
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
         partial.write_text(json.dumps(records, indent=2), encoding="utf-8")
         os.replace(partial, path)

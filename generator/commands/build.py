@@ -66,7 +66,7 @@ def run_build(
     # which is still as that build left it: the site there stands.
     day = today or date.today()
     inputs_now = inputs.fingerprint(project, day, site_url)
-    if inputs.unchanged(project, target, inputs_now):
+    if inputs.unchanged(target, inputs_now):
         messages = [
             f"Nothing has changed since the last build into {_shown(target, project)}: "
             "the site there stands as it was built."
@@ -136,7 +136,7 @@ def run_build(
                 return BuildOutcome(False, result, messages)
             step("Publishing")
             swap_in(new, target)
-            inputs.remember(project, target, inputs_now)
+            inputs.remember(target, inputs_now)
         finally:
             shutil.rmtree(new, ignore_errors=True)
 
