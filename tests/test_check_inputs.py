@@ -434,8 +434,12 @@ def test_welsh_at_is_not_an_email_and_byte_order_mark_is_accepted(project: Path)
     assert code == 0, output
 
 
-def test_unreadable_file_is_reported(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Root can read any file, so the refusal is simulated at the one place files are read.
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_unreadable_file_is_reported(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # Root can read any file, so the refusal is simulated where files are read (a build
+    # also reads every file first, to see whether anything has changed).
     real = Path.read_bytes
 
     def refuse(self: Path) -> bytes:
@@ -444,6 +448,8 @@ def test_unreadable_file_is_reported(project: Path, monkeypatch: pytest.MonkeyPa
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    code, output = check(project)
+    extra = ["--out", str(tmp_path / "site")] if command == "build" else []
+    code, output = run(command, "--root", str(project), *extra)
     assert code == 1
     assert f"{CY}: F006 the file cannot be read: Permission denied" in output
+    assert not (tmp_path / "site").exists()

@@ -13,6 +13,7 @@ folder changed or emptied since is built again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -40,7 +41,16 @@ def _files(top: Path) -> list[Path]:
     return sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def fingerprint(project: Project, today: date, site_url: str | None) -> str:
+def fingerprint(project: Project, today: date, site_url: str | None) -> str | None:
+    """The digest of everything a build reads, or None when something cannot be read:
+    then the build runs in full, and its checks report the file that could not be read."""
+    try:
+        return _fingerprint(project, today, site_url)
+    except OSError:
+        return None
+
+
+def _fingerprint(project: Project, today: date, site_url: str | None) -> str:
     digest = hashlib.sha256()
     digest.update(f"{today.isoformat()}\0{site_url or ''}\0".encode())
     for package in ("mkdocs", "mkdocs-material"):
@@ -84,7 +94,9 @@ def _records() -> dict[str, dict[str, str]]:
     return data if isinstance(data, dict) else {}
 
 
-def unchanged(target: Path, fingerprint_now: str) -> bool:
+def unchanged(target: Path, fingerprint_now: str | None) -> bool:
+    if fingerprint_now is None:
+        return False
     record = _records().get(str(target))
     return (
         isinstance(record, dict)
@@ -94,16 +106,16 @@ def unchanged(target: Path, fingerprint_now: str) -> bool:
     )
 
 
-def remember(target: Path, fingerprint_now: str) -> None:
+def remember(target: Path, fingerprint_now: str | None) -> None:
     """Record a successful build; a cache folder that cannot be written to only means
     that the next build cannot be skipped."""
+    if fingerprint_now is None:
+        return
     records = {k: v for k, v in _records().items() if Path(k).is_dir()}
     records[str(target)] = {"inputs": fingerprint_now, "output": listing(target)}
     path = _record_file()
-    try:
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
         partial.write_text(json.dumps(records, indent=2), encoding="utf-8")
         os.replace(partial, path)
-    except OSError:
-        pass
