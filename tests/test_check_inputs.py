@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import os
 from pathlib import Path
 
@@ -447,7 +448,15 @@ def test_unreadable_file_is_reported(
             raise PermissionError(13, "Permission denied")
         return real(self)
 
+    real_open = builtins.open
+
+    def refuse_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(file).endswith("PCC24-001.cy.md"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
     monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(builtins, "open", refuse_open)
     extra = ["--out", str(tmp_path / "site")] if command == "build" else []
     code, output = run(command, "--root", str(project), *extra)
     assert code == 1

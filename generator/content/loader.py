@@ -12,6 +12,8 @@ from datetime import date
 
 from generator.content import schema
 from generator.content.addresses import attachment_langs
+from generator.content.cache import FileCache, content_hash
+from generator.content.examine import FileOutcome, examine_all
 from generator.content.model import (
     Attachment,
     Bilingual,
@@ -26,14 +28,16 @@ from generator.content.model import (
     Written,
 )
 from generator.content.parsed import ParsedFile
-from generator.content.sources import SourceFile, discover, read_source, read_text
+from generator.content.sources import discover, read_bytes, read_text
 from generator.content.yamltext import parse_yaml
 from generator.diagnostics import Diagnostic
-from generator.project import ELECTION_FILE, PEOPLE_FILE, PUBLIC_FACTS_FILE, RESPONSES, Project
+from generator.project import ELECTION_FILE, PEOPLE_FILE, PUBLIC_FACTS_FILE, Project
+from generator.redaction.allowlist import Allowlist
+from generator.redaction.scan import Scanner
 from generator.redaction.sources import facts_from
 from generator.rules import election as election_rules
 from generator.rules import twins
-from generator.rules.catalogue import FILE_CHECKS, SITE_CHECKS
+from generator.rules.catalogue import SITE_CHECKS
 from generator.util import long_date
 
 
@@ -46,23 +50,14 @@ def load(project: Project, today: date | None = None) -> tuple[Site, list[Diagno
     found, problems = discover(project)
     diagnostics += problems
 
+    scanner = Scanner.for_project(people, Allowlist(public_facts))
     parsed: list[ParsedFile] = []
-    for rel in found.markdown:
-        source, problems = read_source(project, rel)
-        diagnostics += problems
-        if source is None:
-            # Still scanned for personal data, if it can be read as text at all.
-            text, _ = read_text(project, rel)
-            if text is not None:
-                lang = "cy" if rel.endswith(".cy.md") else "en"
-                written.append(Written(rel, text, lang))  # type: ignore[arg-type]
-        else:
-            written.append(Written(rel, source.text, source.lang, facts_from(rel, source.meta)))
-            parsed_file = _apply_schema(source, diagnostics)
-            if parsed_file is not None:
-                parsed.append(parsed_file)
-                for check in FILE_CHECKS:
-                    diagnostics += check(parsed_file)
+    for outcome in _examine(project, found.markdown, scanner, (people, public_facts)):
+        diagnostics += outcome.diagnostics
+        if outcome.written is not None:
+            written.append(outcome.written)
+        if outcome.parsed is not None:
+            parsed.append(outcome.parsed)
 
     responses, documents, waiting = _pair(parsed, found.markdown, diagnostics)
     attachments = tuple(
@@ -86,28 +81,39 @@ def load(project: Project, today: date | None = None) -> tuple[Site, list[Diagno
     return site, sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
 
 
-def _apply_schema(source: SourceFile, diagnostics: list[Diagnostic]) -> ParsedFile | None:
-    is_response = source.area == RESPONSES
-    model, kind = (
-        (schema.ResponseFrontmatter, "response")
-        if is_response
-        else (schema.DocumentFrontmatter, "content document")
-    )
-    fields, problems = schema.validate(model, source.meta, source.path, kind, default_line=1)
-    diagnostics += problems
-    return ParsedFile(source, fields) if fields is not None else None  # type: ignore[arg-type]
+def _examine(
+    project: Project, paths: list[str], scanner: Scanner, settings: tuple[object, ...]
+) -> list[FileOutcome]:
+    """Each file's outcome: from the cache when its content is as last examined, else
+    examined afresh (on every core when there are many)."""
+    cache = FileCache.open(project.root, settings)
+    files = [(rel, read_bytes(project, rel)) for rel in paths]
+    hashes = [content_hash(data) for _, data in files]
+    outcomes: list[FileOutcome | None] = [
+        cache.get(rel, digest) if digest else None
+        for (rel, _), digest in zip(files, hashes, strict=True)
+    ]
+    missing = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    for i, outcome in zip(missing, examine_all([files[i] for i in missing], scanner), strict=True):
+        outcomes[i] = outcome
+        digest = hashes[i]
+        if digest is not None:
+            cache.put(files[i][0], digest, outcome)
+    cache.keep_only(paths)
+    cache.save()
+    return outcomes  # type: ignore[return-value]
 
 
 def _text(parsed: ParsedFile) -> Text:
     source = parsed.source
-    lines = {".".join(str(p) for p in key): line for key, line in source.meta.lines.items()}
     return Text(
+        profile=parsed.profile,
         source=source.path,
         title=parsed.fields.title,
         body=source.body,
         body_line=source.body_line,
         summary=getattr(parsed.fields, "summary", None),
-        lines=lines,
+        lines=parsed.field_lines,
     )
 
 

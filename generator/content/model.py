@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from generator.content.links import find_links, resolve
+from generator.content.links import resolve
+from generator.content.profile import TextProfile
+from generator.diagnostics import Diagnostic
 
 Lang = Literal["en", "cy"]
 LANGS: tuple[Lang, ...] = ("en", "cy")
@@ -36,6 +38,13 @@ class Text:
     summary: str | None = None
     # Line of each frontmatter field ("related.0" for a list item), for diagnostics.
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    # What the site-wide rules read; worked out here unless the loader brings it.
+    profile: TextProfile = field(default=None, compare=False, hash=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.profile is None:
+            profile = TextProfile.of(self.title, self.body, self.body_line)
+            object.__setattr__(self, "profile", profile)
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,10 @@ class Written:
     text: str
     lang: Lang | None  # None for files in no one language (the election data)
     facts: tuple[PublicFact, ...] = ()  # the file's own public facts
+    # What the redaction scan found in it and its name, once scanned (None before), and
+    # the public facts that let something through in it.
+    findings: tuple[Diagnostic, ...] | None = None
+    used: tuple[PublicFact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,6 +214,6 @@ class Site:
             resolve(text.source, link.target)
             for item in (*self.published_responses(), *self.published_documents())
             for text in item.texts.values()
-            for link in find_links(text.body)
+            for link in text.profile.links
         }
         return [a for a in self.attachments if a.source in linked]

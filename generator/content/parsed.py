@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+from generator.content.profile import TextProfile
 from generator.content.schema import DocumentFrontmatter, ResponseFrontmatter
 from generator.content.sources import SourceFile
 
@@ -12,6 +14,12 @@ from generator.content.sources import SourceFile
 class ParsedFile:
     source: SourceFile
     fields: ResponseFrontmatter | DocumentFrontmatter
+    profile: TextProfile | None = None  # made once it has passed the schema
+
+    @functools.cached_property
+    def field_lines(self) -> dict[str, int]:
+        """The line of each field by its dotted path ("related.0" for a list item)."""
+        return {".".join(map(str, key)): line for key, line in self.source.meta.lines.items()}
 
     @property
     def path(self) -> str:

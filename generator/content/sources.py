@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from generator.content.model import LANGS, Lang
 from generator.content.yamltext import YamlDoc, parse_yaml
@@ -69,9 +70,12 @@ def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
         if not top.is_dir():
             continue
         for folder, dirnames, filenames in os.walk(top, followlinks=False):
+            # Paths as strings: at thousands of files, pathlib's objects cost more than
+            # the walk itself.
+            here = os.path.relpath(folder, project.root).replace(os.sep, "/")
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in [*dirnames]:
-                rel = project.rel(Path(folder, name))
+                rel = f"{here}/{name}"
                 if os.path.islink(os.path.join(folder, name)):
                     dirnames.remove(name)
                     diagnostics.append(file_rules.SYMLINK.at(rel, 0))
@@ -81,11 +85,15 @@ def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
             for name in sorted(filenames):
                 if name.startswith("."):
                     continue
-                full = Path(folder, name)
-                rel = project.rel(full)
-                if full.is_symlink():
+                full = os.path.join(folder, name)
+                rel = f"{here}/{name}"
+                try:
+                    mode = os.lstat(full).st_mode
+                except OSError:
+                    mode = 0  # gone since the walk saw it: reported as not a file
+                if stat.S_ISLNK(mode):
                     diagnostics.append(file_rules.SYMLINK.at(rel, 0))
-                elif not full.is_file():
+                elif not stat.S_ISREG(mode):
                     diagnostics.append(file_rules.NOT_A_FILE.at(rel, 0))
                 elif not SAFE_NAME.match(name):
                     diagnostics.append(file_rules.UNSAFE_NAME.at(rel, 0, name=name))
@@ -93,15 +101,16 @@ def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
                     continue
                 elif name.lower().endswith((".md", ".md.txt")):
                     markdown.append(rel)
-                elif full.suffix.lower() in ATTACHMENT_TYPES:
+                elif PurePosixPath(name).suffix.lower() in ATTACHMENT_TYPES:
                     attachments.append(rel)
                 else:
+                    suffix = PurePosixPath(name).suffix
                     diagnostics.append(
                         file_rules.ATTACHMENT_TYPE.at(
                             rel,
                             0,
                             name=name,
-                            suffix=full.suffix or "no extension",
+                            suffix=suffix or "no extension",
                             allowed=", ".join(ATTACHMENT_TYPES),
                         )
                     )
@@ -110,10 +119,21 @@ def discover(project: Project) -> tuple[Found, list[Diagnostic]]:
 
 def read_text(project: Project, rel: str) -> tuple[str | None, list[Diagnostic]]:
     """The file's text, with a byte-order mark dropped and line endings made '\\n'."""
+    return decode(rel, read_bytes(project, rel))
+
+
+def read_bytes(project: Project, rel: str) -> bytes | OSError:
     try:
-        data = (project.root / rel).read_bytes()
+        with open(os.path.join(project.root, rel), "rb") as handle:
+            return handle.read()
     except OSError as exc:
-        return None, [file_rules.UNREADABLE.at(rel, 0, reason=exc.strerror or str(exc))]
+        return exc
+
+
+def decode(rel: str, data: bytes | OSError) -> tuple[str | None, list[Diagnostic]]:
+    """The text of bytes read from ``rel`` (or the error reading them), as read_text."""
+    if isinstance(data, OSError):
+        return None, [file_rules.UNREADABLE.at(rel, 0, reason=data.strerror or str(data))]
     if not data.strip():
         return None, [file_rules.EMPTY.at(rel, 0)]
     try:
@@ -125,12 +145,17 @@ def read_text(project: Project, rel: str) -> tuple[str | None, list[Diagnostic]]
 
 
 def read_source(project: Project, rel: str) -> tuple[SourceFile | None, list[Diagnostic]]:
+    return source_from(rel, read_bytes(project, rel))
+
+
+def source_from(rel: str, data: bytes | OSError) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """The source file ``rel`` from its bytes (or the error reading them)."""
     area, _, inner = rel.partition("/")
     name = inner.rsplit("/", 1)[-1]
     match = _DOCUMENT_NAME.match(inner)
     if not match or match["lang"] not in LANGS:
         return None, [file_rules.BAD_NAME.at(rel, 0, name=name)]
-    text, problems = read_text(project, rel)
+    text, problems = decode(rel, data)
     if text is None:
         return None, problems
     lines = text.split("\n")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.content.model import PublicFact, Site
+from generator.content.model import PublicFact, Site, Written
 from generator.content.yamltext import YamlDoc
 from generator.diagnostics import Diagnostic
 from generator.redaction import attachments
@@ -81,11 +81,11 @@ def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionRep
     scanner = Scanner.for_project(site.people, Allowlist(site.public_facts))
     found: list[Diagnostic] = []
     for item in site.written:
-        allowlist = scanner.allowlist.with_facts(item.facts)
-        found += scanner.scan(item.text, item.path, item.lang, allowlist=allowlist)
-        found += scanner.scan(
-            _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
-        )
+        if item.findings is None:  # not scanned when it was loaded
+            item = scan_written(scanner, item)
+        found += item.findings or ()
+        for fact in item.used:
+            scanner.usage.record(fact, item.path)
     for attachment in site.attachments:
         rel = attachment.source
         found += scanner.scan(_name(rel), rel, None, where="in the file name")
@@ -111,6 +111,18 @@ def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionRep
         if fact not in used
     ]
     return found, RedactionReport(scanner.usage)
+
+
+def scan_written(scanner: Scanner, item: Written) -> Written:
+    """``item`` with what the scan finds in its text and its name, and the public facts
+    that let something through in it."""
+    own = Scanner(scanner.detectors, scanner.allowlist)
+    allowlist = own.allowlist.with_facts(item.facts)
+    found = own.scan(item.text, item.path, item.lang, allowlist=allowlist)
+    found += own.scan(
+        _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
+    )
+    return replace(item, findings=tuple(found), used=tuple(own.usage.files))
 
 
 def mask_report(diagnostics: list[Diagnostic], site: Site) -> list[Diagnostic]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.content.links import find_links, resolve
+from generator.content.links import resolve
 from generator.content.model import Site, Text
 from generator.diagnostics import Diagnostic
 from generator.rules.registry import rule, site_check
@@ -63,7 +63,7 @@ def links_resolve(site: Site) -> Iterator[Diagnostic]:
             status[text.source] = "ready" if site.is_published(item) else "held"
     attachments = {a.source: a.langs for a in site.attachments}
     for text, lang in _texts(site):
-        for link in find_links(text.body):
+        for link in text.profile.links:
             target = resolve(text.source, link.target)
             line = text.body_line + link.line_offset
             other = "cy" if lang == "en" else "en"

@@ -7,13 +7,12 @@ different facts.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from generator.content.model import Site, Text
+from generator.content.profile import NUMBER
 from generator.diagnostics import Diagnostic
-from generator.language.blocks import blocks
 from generator.rules.registry import rule, site_check
 
 FIGURES_DIFFER = rule(
@@ -34,33 +33,11 @@ STRUCTURE_DIFFERS = rule(
     "other language's readers are told less.",
 )
 
-# Digits with thousands separators and decimals: 1,250 and 1250 are the same figure.
-_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(")
-
-
-def figures(text: str) -> Counter[str]:
-    # Web addresses carry digits of their own; the addresses are compared as links.
-    text = re.sub(r"\]\([^)]*\)|https?://\S+", "]", text)
-    return Counter(m.group().replace(",", "") for m in _NUMBER.finditer(text))
-
 
 def _shown(counter: Counter[str], limit: int = 5) -> str:
     items = sorted(counter.elements(), key=lambda x: (len(x), x))
     shown = ", ".join(items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
-
-
-def _shape(text: Text) -> Counter[str]:
-    shape: Counter[str] = Counter()
-    for block in blocks(text.body, text.body_line):
-        shape[block.kind] += 1
-    for target in _LINK.findall(text.body):
-        is_page = target.endswith(".md") or target.startswith(("http", "mailto:", "#"))
-        shape["link" if is_page else "attachment"] += 1
-    shape["image"] = len(_IMAGE.findall(text.body))
-    return shape
 
 
 _NAMES = {
@@ -79,10 +56,10 @@ _NAMES = {
 def twins_match(site: Site) -> Iterator[Diagnostic]:
     for item in (*site.responses, *site.documents):
         english, welsh = item.texts["en"], item.texts["cy"]
-        en_figures = figures(f"{english.title}\n{english.body}")
-        cy_figures = figures(f"{welsh.title}\n{welsh.body}")
+        en_figures, cy_figures = english.profile.figures, welsh.profile.figures
         if en_figures != cy_figures:
-            only_en, only_cy = en_figures - cy_figures, cy_figures - en_figures
+            only_en = Counter(en_figures) - Counter(cy_figures)
+            only_cy = Counter(cy_figures) - Counter(en_figures)
             parts = []
             if only_en:
                 parts.append(f"only in English: {_shown(only_en)}")
@@ -92,12 +69,12 @@ def twins_match(site: Site) -> Iterator[Diagnostic]:
             yield FIGURES_DIFFER.at(
                 welsh.source, line, difference="; ".join(parts), other_path=english.source
             )
-        en_shape, cy_shape = _shape(english), _shape(welsh)
+        en_shape, cy_shape = english.profile.shape, welsh.profile.shape
         differences = []
         for kind, (one, many) in _NAMES.items():
             if kind == "paragraph":
                 continue  # a sentence may be split differently in translation
-            here, there = cy_shape[kind], en_shape[kind]
+            here, there = cy_shape.get(kind, 0), en_shape.get(kind, 0)
             if here != there:
                 more = "more" if here > there else "fewer"
                 differences.append(
@@ -115,7 +92,7 @@ def twins_match(site: Site) -> Iterator[Diagnostic]:
 def _line_of(text: Text, figure: str | None) -> int:
     if figure is None:
         return text.body_line
-    for match in _NUMBER.finditer(text.body):
+    for match in NUMBER.finditer(text.body):
         if match.group().replace(",", "") == figure:
             return text.body_line + text.body.count("\n", 0, match.start())
     return text.body_line

@@ -1,0 +1,128 @@
+"""The per-file cache: what examining each Markdown file gave (content/examine.py), kept
+by the file's content hash, so that a check parses and scans again only the files that
+changed since the last one.
+
+An outcome depends only on the file's bytes, its path and the settings: the generator's
+own code, the libraries' versions, the people list and the site-wide public facts. All
+of those make the cache's key; when any changes, every file is examined afresh. The
+rules that compare files run every time, on every file.
+
+The cache lives in the user's cache folder, never in the project, one file a project.
+It is Python's pickle, which runs code when it is read, so it is read only from the
+user's own cache folder. One that is missing, unreadable or stale only makes the check
+slower; one that cannot be written is left as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from generator.content.examine import FileOutcome
+
+FORMAT = 1
+GENERATOR = Path(__file__).resolve().parent.parent
+_LIBRARIES = ("PyYAML", "pydantic", "pydantic-core", "phonenumbers", "babel")
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "opcc-site"
+
+
+def code_digest() -> str:
+    """The generator's own code and the versions of what it runs on."""
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    for package in _LIBRARIES:
+        try:
+            digest.update(f"{package}={version(package)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?\0".encode())
+    for path in sorted(GENERATOR.rglob("*")):
+        if path.suffix in (".py", ".txt", ".yml", ".j2") and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(GENERATOR)}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class FileCache:
+    """Outcomes by path and content hash, for one project and one set of settings."""
+
+    def __init__(self, path: Path | None, settings: str) -> None:
+        self.path = path
+        self.settings = settings
+        self.entries: dict[str, tuple[str, FileOutcome]] = {}
+        self.changed = False
+
+    @classmethod
+    def open(cls, root: Path, settings: Iterable[object]) -> FileCache:
+        """The cache of the project at ``root``; ``settings`` are what the outcomes
+        depend on besides each file (the people list, the public facts)."""
+        digest = hashlib.sha256(code_digest().encode())
+        for item in settings:
+            digest.update(repr(item).encode() + b"\0")
+        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+        cache = cls(cache_folder() / "files" / f"{name}.pickle", digest.hexdigest())
+        with contextlib.suppress(Exception), paused_gc():  # damage only costs time
+            with cache.path.open("rb") as handle:  # type: ignore[union-attr]
+                stored = pickle.load(handle)
+            if stored.get("settings") == cache.settings:
+                cache.entries = stored["entries"]
+        return cache
+
+    def get(self, rel: str, content_hash: str) -> FileOutcome | None:
+        entry = self.entries.get(rel)
+        return entry[1] if entry is not None and entry[0] == content_hash else None
+
+    def put(self, rel: str, content_hash: str, outcome: FileOutcome) -> None:
+        self.entries[rel] = (content_hash, outcome)
+        self.changed = True
+
+    def keep_only(self, paths: Iterable[str]) -> None:
+        """Forget files that are gone."""
+        wanted = set(paths)
+        for rel in [rel for rel in self.entries if rel not in wanted]:
+            del self.entries[rel]
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed or self.path is None:
+            return
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with partial.open("wb") as handle, paused_gc():
+                pickle.dump(
+                    {"settings": self.settings, "entries": self.entries},
+                    handle,
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            os.replace(partial, self.path)
+        except (OSError, pickle.PicklingError):
+            with contextlib.suppress(OSError):
+                partial.unlink()
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cycle collector paused: it would walk the heap again and again while tens of
+    thousands of new objects are made, none of which is garbage yet (five times slower
+    to load the cache with it running)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def content_hash(data: bytes | OSError) -> str | None:
+    """The key of a file's content; None for a file that could not be read."""
+    return None if isinstance(data, OSError) else hashlib.sha256(data).hexdigest()

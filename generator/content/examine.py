@@ -1,0 +1,110 @@
+"""One Markdown file on its own: read → split → schema → per-file rules → profile →
+redaction scan.
+
+Everything here depends only on the file's path, its bytes and the settings (the
+redaction scanner made from the people list and the site-wide public facts), so it runs
+in worker processes, one per core, and its outcome is kept in the per-file cache by the
+file's content hash (content/cache.py). Rules that compare files run afterwards, on the
+outcomes of all of them (content/loader.py).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.content import schema
+from generator.content.model import Written
+from generator.content.parsed import ParsedFile
+from generator.content.profile import TextProfile
+from generator.content.sources import SourceFile, decode, source_from
+from generator.diagnostics import Diagnostic
+from generator.project import RESPONSES
+from generator.redaction.scan import Scanner
+from generator.redaction.sources import facts_from, scan_written
+from generator.rules.catalogue import FILE_CHECKS
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    parsed: ParsedFile | None  # None when the file could not be read or failed the schema
+    written: Written | None  # the text as read, scanned; None when it is not text at all
+    diagnostics: tuple[Diagnostic, ...]  # reading, schema and per-file rules
+
+
+def examine(rel: str, data: bytes | OSError, scanner: Scanner) -> FileOutcome:
+    source, problems = source_from(rel, data)
+    diagnostics = list(problems)
+    if source is None:
+        # Still scanned for personal data, if it can be read as text at all.
+        text, _ = decode(rel, data)
+        if text is None:
+            return FileOutcome(None, None, tuple(diagnostics))
+        lang = "cy" if rel.endswith(".cy.md") else "en"
+        written = scan_written(scanner, Written(rel, text, lang))  # type: ignore[arg-type]
+        return FileOutcome(None, written, tuple(diagnostics))
+    written = scan_written(
+        scanner, Written(rel, source.text, source.lang, facts_from(rel, source.meta))
+    )
+    parsed = _apply_schema(source, diagnostics)
+    if parsed is not None:
+        for check in FILE_CHECKS:
+            diagnostics += check(parsed)
+    return FileOutcome(parsed, written, tuple(diagnostics))
+
+
+def _apply_schema(source: SourceFile, diagnostics: list[Diagnostic]) -> ParsedFile | None:
+    is_response = source.area == RESPONSES
+    model, kind = (
+        (schema.ResponseFrontmatter, "response")
+        if is_response
+        else (schema.DocumentFrontmatter, "content document")
+    )
+    fields, problems = schema.validate(model, source.meta, source.path, kind, default_line=1)
+    diagnostics += problems
+    if fields is None:
+        return None
+    profile = TextProfile.of(fields.title, source.body, source.body_line)  # type: ignore[union-attr]
+    parsed = ParsedFile(source, fields, profile)  # type: ignore[arg-type]
+    parsed.field_lines  # noqa: B018  (worked out here, to be cached with the rest)
+    return parsed
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+_scanner: Scanner | None = None  # the settings, as the worker processes inherit them
+
+
+def examine_all(
+    files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner
+) -> list[FileOutcome]:
+    """The outcome of each file, in order; on every core when there are many, in worker
+    processes forked from this one so that they share its loaded settings."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in _start_methods():
+        return [examine(rel, data, scanner) for rel, data in files]
+    global _scanner
+    _scanner = scanner
+    # Objects alive before the fork are never garbage in the workers; freezing them
+    # spares each worker from walking (and so copying) the parent's whole heap.
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            chunk = max(1, len(files) // (workers * 8))
+            return pool.starmap(_examine_in_worker, files, chunksize=chunk)
+    finally:
+        _scanner = None
+        gc.unfreeze()
+
+
+def _examine_in_worker(rel: str, data: bytes | OSError) -> FileOutcome:
+    assert _scanner is not None
+    return examine(rel, data, _scanner)
+
+
+def _start_methods() -> list[str]:
+    return multiprocessing.get_all_start_methods()

@@ -1,0 +1,52 @@
+"""What the site-wide rules need to know of one language version, worked out once.
+
+The rules that compare files (the twins' figures and shape, links between documents,
+attachments that are linked) read each text's profile instead of the text itself. A
+profile depends only on its file, so it is made with the file's other per-file work:
+in parallel, and kept in the per-file cache (content/cache.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.content.links import Link, find_links
+from generator.language.blocks import blocks
+
+# Digits with thousands separators and decimals: 1,250 and 1250 are the same figure.
+NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+
+
+@dataclass(frozen=True)
+class TextProfile:
+    # Plain dicts rather than Counters: they are read from the cache many thousands at a
+    # time, and a dict loads several times faster.
+    links: tuple[Link, ...]  # local link targets in the body
+    figures: dict[str, int]  # every figure in the title and body, by how often
+    shape: dict[str, int]  # headings, paragraphs, list items, rows, links, images...
+
+    @classmethod
+    def of(cls, title: str, body: str, body_line: int) -> TextProfile:
+        counted = figures(f"{title}\n{body}")
+        return cls(tuple(find_links(body)), dict(counted), dict(shape(body, body_line)))
+
+
+def figures(text: str) -> Counter[str]:
+    # Web addresses carry digits of their own; the addresses are compared as links.
+    text = re.sub(r"\]\([^)]*\)|https?://\S+", "]", text)
+    return Counter(m.group().replace(",", "") for m in NUMBER.finditer(text))
+
+
+def shape(body: str, body_line: int) -> Counter[str]:
+    counted: Counter[str] = Counter()
+    for block in blocks(body, body_line):
+        counted[block.kind] += 1
+    for target in _LINK.findall(body):
+        is_page = target.endswith(".md") or target.startswith(("http", "mailto:", "#"))
+        counted["link" if is_page else "attachment"] += 1
+    counted["image"] = len(_IMAGE.findall(body))
+    return counted
