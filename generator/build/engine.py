@@ -7,12 +7,19 @@ engine that reads mkdocs.yml (such as Zensical) means changing this module only.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
+import pickle
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -77,26 +84,69 @@ def write_config(
     }
     if site_url:
         config["site_url"] = f"{site_url}{tree.lang}/"
+    config["extra"]["page_cache_salt"] = cache_salt(config, base_config, overrides_dir)
     path = docs_dir.parent / f"mkdocs.{tree.lang}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     return path
 
 
-def _run_mkdocs(lang: str, config: Path) -> EngineResult:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
-    process = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+def _run_mkdocs(lang: str, config: Path, cache: Path | None) -> EngineResult:
+    # The engine process imports this module from wherever this process did.
+    home = str(Path(__file__).resolve().parent.parent.parent)
+    path = os.pathsep.join(filter(None, [home, os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONPATH=path)
+    command = [sys.executable, "-m", "generator.build.engine", str(config)]
+    if cache is not None:
+        command.append(str(cache))
+    process = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     return EngineResult(lang, process.returncode == 0, process.stdout + process.stderr)
 
 
-def build_languages(configs: dict[str, Path]) -> list[EngineResult]:
+def build_languages(configs: dict[str, Path], cache: Path | None = None) -> list[EngineResult]:
+    """Each language's MkDocs build, side by side in processes of their own; ``cache``
+    is the folder of the page cache (None builds every page afresh)."""
+
+    def one(item: tuple[str, Path]) -> EngineResult:
+        lang, config = item
+        return _run_mkdocs(lang, config, None if cache is None else cache / lang)
+
     with ThreadPoolExecutor(max_workers=len(configs)) as pool:
-        return list(pool.map(lambda item: _run_mkdocs(*item), configs.items()))
+        return list(pool.map(one, configs.items()))
+
+
+# The page cache
+# --------------
+# MkDocs renders every page again on every build. Most pages of a register are the same
+# as last time, so each page's final HTML is kept, with what the rest of the build needs
+# of it (its title, its anchors, its links to other pages' anchors, its search entries),
+# under a key made of the page's Markdown, its address and everything else a page's
+# HTML depends on: the language's configuration (navigation, strings, site address), the
+# base mkdocs.yml, the theme overrides, this module and the versions of MkDocs and the
+# theme. A page whose key is found is not rendered: its HTML is written as kept. A page
+# is kept only after a build without a warning, so a page that warned is always
+# rendered again, and warns again.
+
+CACHED_TEMPLATE = "opcc-cached-page.html"
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#?]+\.md)")
+
+
+def cache_salt(config: dict[str, Any], base_config: Path, overrides_dir: Path) -> str:
+    """What every page's HTML depends on besides its own Markdown. The docs and site
+    folders are left out: they are new temporary folders on every build."""
+    digest = hashlib.sha256()
+    stable = {k: v for k, v in config.items() if k not in ("docs_dir", "site_dir")}
+    digest.update(json.dumps(stable, sort_keys=True, default=str).encode())
+    digest.update(base_config.read_bytes())
+    for path in sorted(overrides_dir.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(overrides_dir)}\0".encode() + path.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for package in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "pymdown-extensions"):
+        try:
+            digest.update(f"{package}={version(package)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?\0".encode())
+    return digest.hexdigest()
 
 
 def finish_language(lang: str, site_dir: Path) -> None:
@@ -111,3 +161,167 @@ def finish_language(lang: str, site_dir: Path) -> None:
     # The search worker loads lunr's language files only for languages other than
     # English; both sites search with lang "en" (write_config), so none is ever loaded.
     shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
+
+
+def _page_cache_plugin():  # type: ignore[no-untyped-def]
+    """The page cache as an MkDocs plugin (made here so that MkDocs is imported only in
+    the engine's own processes)."""
+    from jinja2 import ChoiceLoader, DictLoader
+    from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+    from mkdocs.structure.toc import get_toc
+
+    class PageCache(BasePlugin):  # type: ignore[type-arg]
+        def __init__(self, folder: Path, salt: str) -> None:
+            super().__init__()
+            self.folder = folder
+            self.salt = salt
+            self.used: set[str] = set()
+            self.fresh: dict[str, dict[str, Any]] = {}
+            self.search: Any = None
+            self.reused = 0
+
+        def _key(self, page: Any) -> str:
+            source = page.file.content_bytes
+            digest = hashlib.sha256(f"{self.salt}\0{page.file.src_uri}\0".encode())
+            return digest.hexdigest() + hashlib.sha256(source).hexdigest()[:16]
+
+        def on_config(self, config: Any) -> None:
+            self.search = next(
+                (p for p in config.plugins.values() if hasattr(p, "search_index")), None
+            )
+
+        def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+            key = self._key(page)
+            page.opcc_key = key
+            page.opcc_kept = None
+            try:
+                with (self.folder / f"{key}.pickle").open("rb") as handle:
+                    kept = pickle.load(handle)
+            except Exception:  # a missing or damaged entry: the page is rendered
+                return page
+            if not all(files.get_file_from_path(target) for target in kept["targets"]):
+                return page  # a page it links to has gone: render it, so that MkDocs warns
+            page.opcc_kept = kept
+            page.read_source = lambda config: _restore_source(page, kept)
+            page.render = lambda config, files: _restore(page, kept, files)
+            return page
+
+        def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+            env.loader = ChoiceLoader(
+                [DictLoader({CACHED_TEMPLATE: "{{ page.opcc_kept.html }}"}), env.loader]
+            )
+            return env
+
+        @event_priority(100)  # before the search plugin indexes the page
+        def _count_entries(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+            page.opcc_entries_before = len(self._entries())
+            return context
+
+        @event_priority(-100)  # after it
+        def _keep_entries(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+            entries = self._entries()
+            if page.opcc_kept is not None:
+                entries.extend(page.opcc_kept["search"])
+            else:
+                page.opcc_entries = entries[page.opcc_entries_before :]
+            return context
+
+        on_page_context = CombinedEvent(_count_entries, _keep_entries)
+
+        @event_priority(-100)  # the page as written, after every other plugin
+        def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+            self.used.add(page.opcc_key)
+            if page.opcc_kept is not None:
+                self.reused += 1
+                return output
+            folder = posixpath.dirname(page.file.src_uri)
+            self.fresh[page.opcc_key] = {
+                "html": output,
+                "meta": page.meta,
+                "title": page._title_from_render,
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "anchor_links": {
+                    target.src_uri: dict(links)
+                    for target, links in (page.links_to_anchors or {}).items()
+                },
+                "targets": sorted(
+                    {
+                        posixpath.normpath(posixpath.join(folder, target))
+                        for target in _MD_LINK.findall(page.markdown or "")
+                    }
+                ),
+                "search": getattr(page, "opcc_entries", []),
+            }
+            return output
+
+        def _entries(self) -> list[dict[str, Any]]:
+            index = getattr(self.search, "search_index", None)
+            return index.entries if index is not None else []
+
+        def save(self) -> None:
+            """Keep the pages of this build, and only those."""
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for key, kept in self.fresh.items():
+                partial = self.folder / f"{key}.{os.getpid()}.partial"
+                with partial.open("wb") as handle:
+                    pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(partial, self.folder / f"{key}.pickle")
+            for entry in self.folder.glob("*.pickle"):
+                if entry.stem not in self.used:
+                    entry.unlink(missing_ok=True)
+
+    def _restore_source(page: Any, kept: dict[str, Any]) -> None:
+        # Its fields as they were read (the title among them); the template writes the
+        # kept HTML, and the search plugin leaves the page to the kept entries.
+        page.markdown = ""
+        page.meta = {**kept["meta"], "template": CACHED_TEMPLATE, "search": {"exclude": True}}
+
+    def _restore(page: Any, kept: dict[str, Any], files: Any) -> None:
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = kept["title"]
+        page.present_anchor_ids = set(kept["anchors"])
+        links = {}
+        for src_uri, anchors in kept["anchor_links"].items():
+            target = files.get_file_from_path(src_uri)
+            if target is not None:
+                links[target] = dict(anchors)
+        page.links_to_anchors = links
+
+    return PageCache
+
+
+def main(argv: list[str]) -> int:
+    """``python -m generator.build.engine CONFIG [CACHE]``: build one language, as
+    ``mkdocs build --strict --clean`` does, with the page cache in CACHE if given."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        config = load_config(argv[0], strict=True)
+        cache = None
+        if len(argv) > 1:
+            cache = _page_cache_plugin()(Path(argv[1]), config.extra["page_cache_salt"])
+            config.plugins["opcc/page-cache"] = cache
+        build(config)
+    except MkDocsException as exc:
+        logger.error(str(exc))
+        return 1
+    if cache is not None:
+        with contextlib.suppress(OSError):  # an unwritable cache only costs time
+            cache.save()
+        print(f"INFO    -  Pages reused from the cache: {cache.reused}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -30,6 +30,7 @@ from generator.redaction.built_site import scan_built_site
 from generator.render.pages import RenderedSite, render
 from generator.rules.engine import ENGINE_PROBLEM, OUTPUT_FOLDER
 from generator.rules.twins import LANGUAGE_NAMES
+from generator.usercache import cache_folder
 
 
 @dataclass
@@ -231,7 +232,8 @@ def _build_into(
         )
         sources[lang] = tree.sources
     problems: list[Diagnostic] = []
-    for outcome in engine.build_languages(configs):
+    pages = cache_folder() / "pages" / hashlib.sha256(str(project.root).encode()).hexdigest()[:20]
+    for outcome in engine.build_languages(configs, pages):
         if not outcome.ok:
             problems += _engine_diagnostics(outcome, sources[outcome.lang])
     if problems:

@@ -16,39 +16,14 @@ slower; one that cannot be written is left as it was.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import os
 import pickle
-import sys
-from collections.abc import Iterable, Iterator
-from importlib.metadata import PackageNotFoundError, version
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.content.examine import FileOutcome
-
-FORMAT = 1
-GENERATOR = Path(__file__).resolve().parent.parent
-_LIBRARIES = ("PyYAML", "pydantic", "pydantic-core", "phonenumbers", "babel")
-
-
-def cache_folder() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "opcc-site"
-
-
-def code_digest() -> str:
-    """The generator's own code and the versions of what it runs on."""
-    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
-    for package in _LIBRARIES:
-        try:
-            digest.update(f"{package}={version(package)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package}=?\0".encode())
-    for path in sorted(GENERATOR.rglob("*")):
-        if path.suffix in (".py", ".txt", ".yml", ".j2") and "__pycache__" not in path.parts:
-            digest.update(f"{path.relative_to(GENERATOR)}\0".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+from generator.usercache import cache_folder, code_digest, paused_gc
 
 
 class FileCache:
@@ -107,20 +82,6 @@ class FileCache:
         except (OSError, pickle.PicklingError):
             with contextlib.suppress(OSError):
                 partial.unlink()
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cycle collector paused: it would walk the heap again and again while tens of
-    thousands of new objects are made, none of which is garbage yet (five times slower
-    to load the cache with it running)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def content_hash(data: bytes | OSError) -> str | None:

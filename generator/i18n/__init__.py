@@ -39,4 +39,11 @@ class Translator:
         return Markup(escape(self.strings[key])).format(**values)
 
     def date(self, day: date) -> str:
-        return format_date(day, "d MMMM y", locale=self.lang)
+        return _long_date(day, self.lang)
+
+
+@cache
+def _long_date(day: date, lang: str) -> str:
+    # Babel is slow for each call, and a register shows the same few dozen days again
+    # and again.
+    return format_date(day, "d MMMM y", locale=lang)

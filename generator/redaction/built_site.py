@@ -9,8 +9,11 @@ assets/ are the theme's own code and are not scanned.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import json
+import os
+import pickle
 import re
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from generator.diagnostics import Diagnostic
 from generator.redaction.allowlist import Allowlist
 from generator.redaction.scan import Scanner
 from generator.rules.registry import rule
+from generator.usercache import cache_folder, code_digest, paused_gc
 
 IN_BUILT_SITE = rule(
     "B003",
@@ -76,6 +80,57 @@ def _chunks(lines: list[str], seen: set[tuple[str | None, str]], lang: str | Non
 def scan_built_site(folder: Path, site: Site, shown: str) -> list[Diagnostic]:
     facts = site.public_facts + tuple(f for w in site.written for f in w.facts)
     scanner = Scanner.for_project(site.people, Allowlist(facts))
+    clean = CleanChunks.open((site.people, facts))
+    found = _scan(folder, scanner, shown, clean)
+    if not found:
+        clean.save()
+    return found
+
+
+class CleanChunks:
+    """Digests of the runs of lines that a successful build's scan found nothing in, kept
+    in the user's cache folder under the settings they were scanned with (the people
+    list, the public facts, the generator's code). The next build skips a run it finds
+    here: the same text under the same settings gives the same answer. Only a build that
+    found nothing at all saves them, so a run that held a finding is always scanned."""
+
+    def __init__(self, path: Path, known: set[bytes]) -> None:
+        self.path = path
+        self.known = known
+        self.scanned: set[bytes] = set()
+
+    @classmethod
+    def open(cls, settings: tuple[object, ...]) -> CleanChunks:
+        digest = hashlib.sha256(code_digest().encode())
+        for item in settings:
+            digest.update(repr(item).encode() + b"\0")
+        path = cache_folder() / "built-scan" / f"{digest.hexdigest()[:20]}.pickle"
+        known: set[bytes] = set()
+        with contextlib.suppress(Exception), paused_gc():  # damage only costs time
+            with path.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, set):
+                known = loaded
+        return cls(path, known)
+
+    def seen_clean(self, lang: str | None, chunk: str) -> bool:
+        key = hashlib.blake2b(f"{lang}\0{chunk}".encode(), digest_size=16).digest()
+        self.scanned.add(key)
+        return key in self.known
+
+    def save(self) -> None:
+        # What this build scanned, and nothing older: the cache stays the size of a site.
+        if self.scanned == self.known:
+            return
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with partial.open("wb") as handle:
+                pickle.dump(self.scanned, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.path)
+
+
+def _scan(folder: Path, scanner: Scanner, shown: str, clean: CleanChunks) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     scanned: set[tuple[str | None, str]] = set()
     for path in sorted(folder.rglob("*")):
@@ -92,6 +147,8 @@ def scan_built_site(folder: Path, site: Site, shown: str) -> list[Diagnostic]:
                 raw = "\n".join(_strings(json.loads(raw)))
         seen: set[tuple[str, str]] = set()
         for first_line, chunk in _chunks(raw.split("\n"), scanned, lang):
+            if clean.seen_clean(lang, chunk):
+                continue
             texts = [html.unescape(chunk)]
             if suffix in (".html", ".htm", ".xml") and "<" in chunk:
                 # Also as a reader sees it, with inline tags gone, so that a name split

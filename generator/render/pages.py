@@ -6,6 +6,8 @@ writes). Drafts are dropped here, and only here.
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,7 +16,6 @@ from pathlib import Path
 from statistics import median
 from typing import Any, get_args
 
-import yaml
 from markupsafe import Markup
 
 from generator.content.addresses import (
@@ -25,7 +26,7 @@ from generator.content.addresses import (
     url_of,
 )
 from generator.content.history import Dates
-from generator.content.links import find_links, resolve
+from generator.content.links import resolve
 from generator.content.model import (
     LANGS,
     Document,
@@ -349,8 +350,7 @@ class _LanguageRenderer:
         for response in responses:
             text = response.texts[self.lang]
             linked = (
-                self.addresses.get(resolve(text.source, link.target))
-                for link in find_links(text.body)
+                self.addresses.get(resolve(text.source, link.target)) for link in text.profile.links
             )
             attachments[response.reference] = sorted(
                 {a for a in linked if a is not None and not a.endswith(".md")}
@@ -562,8 +562,7 @@ class _LanguageRenderer:
             href=lambda to: url(address, to),  # for links inside raw HTML
             **context,
         )
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-        self.tree.pages[address] = f"---\n{front}---\n\n{markdown}"
+        self.tree.pages[address] = f"---\n{frontmatter(meta)}\n---\n\n{markdown}"
 
     def _alternates(self, address: str) -> list[dict[str, str]]:
         if self.site_url:
@@ -583,7 +582,7 @@ class _LanguageRenderer:
         body = text.body
         pieces: list[str] = []
         last = 0
-        for link in find_links(body):
+        for link in text.profile.links:
             target = self.addresses.get(resolve(text.source, link.target))
             if target is None:
                 continue  # checked earlier: only external or anchor links get here
@@ -649,3 +648,16 @@ def _order_key(document: Document) -> tuple[int, str, str]:
         document.date.isoformat() if document.date else "",
         document.texts["en"].title,
     )
+
+
+# Characters YAML reads as line breaks or refuses outright; JSON leaves them as they are.
+_NOT_YAML = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def frontmatter(meta: dict[str, Any]) -> str:
+    """A page's fields as YAML. JSON is YAML, and many times faster to write than
+    PyYAML's emitter (which was most of the time spent rendering a large register)."""
+    text = json.dumps(meta, ensure_ascii=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m[0]):04x}", text)

@@ -1,0 +1,54 @@
+"""The user's cache folder, and what every cache kept there is keyed by.
+
+Caches never live in the project (a build or check never changes it) nor in the output.
+Each is only ever a shortcut: one that is missing, damaged or stale costs time, never a
+wrong answer, because each is keyed by everything its contents depend on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import sys
+from collections.abc import Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+FORMAT = 1
+GENERATOR = Path(__file__).resolve().parent
+_LIBRARIES = ("PyYAML", "pydantic", "pydantic-core", "phonenumbers", "babel")
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "opcc-site"
+
+
+def code_digest() -> str:
+    """The generator's own code and the versions of what it runs on."""
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    for package in _LIBRARIES:
+        try:
+            digest.update(f"{package}={version(package)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?\0".encode())
+    for path in sorted(GENERATOR.rglob("*")):
+        if path.suffix in (".py", ".txt", ".yml", ".j2") and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(GENERATOR)}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cycle collector paused: it would walk the heap again and again while tens of
+    thousands of new objects are made, none of which is garbage yet (five times slower
+    to load the cache with it running)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
