@@ -1,14 +1,19 @@
-"""Whole-process benchmark of `opcc-site check` and `opcc-site build`:
-`python bench/run.py [--responses 1000 5000] [--runs 3]`.
+"""Whole-process benchmark of `opcc-site check`, `build` and `serve`, beside the peers:
+`python bench/run.py [--responses 1000 5000] [--runs 3] [--peers-up-to 1000]`.
 
 For each size N it generates a synthetic register of N bilingual responses plus the
 example's other content (bench/synthetic.py), then times, as separate processes and with
 /usr/bin/time -v for the peak memory, the median of --runs runs of:
   - the floor: parsing every response file's frontmatter with PyYAML's C loader;
-  - `opcc-site check` (every rule and the redaction pass);
-  - `opcc-site build` into a fresh folder;
-  - `opcc-site build` again with nothing changed;
-  - `opcc-site build` again after one response changed.
+  - `opcc-site check` with an empty cache (cold), and again with the cache of the last
+    check (warm: the usual case, a check after editing some files);
+  - `opcc-site build` into a new folder with an empty cache (cold), and with the cache
+    of earlier builds (warm);
+  - `opcc-site build` again with nothing changed, and after one response changed;
+  - the peers on the same pages (bench/peers.py), for N up to --peers-up-to:
+    MkDocs + mkdocs-material + mkdocs-static-i18n, and Zensical;
+  - `opcc-site serve`: seconds from saving a response to the preview serving it (once
+    per run, at the first size only).
 It prints one table with the issue's targets beside the figures. Nothing here is a test:
 timings depend on the machine, so the test suite asserts none of them.
 """
@@ -16,18 +21,23 @@ timings depend on the machine, so the test suite asserts none of them.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import peers
 from bench.synthetic import make_register
 
 FLOOR = """
@@ -46,7 +56,12 @@ class Timed:
     peak_mb: float
 
 
-def timed(command: list[str], runs: int, before=None) -> Timed:  # type: ignore[no-untyped-def]
+def timed(
+    command: list[str],
+    runs: int,
+    before: Callable[[], object] | None = None,
+    env: dict[str, str] | None = None,
+) -> Timed:
     """Median wall time and the largest peak resident memory over ``runs`` runs."""
     seconds, peaks = [], []
     for _ in range(runs):
@@ -54,64 +69,148 @@ def timed(command: list[str], runs: int, before=None) -> Timed:  # type: ignore[
             before()
         started = time.perf_counter()
         done = subprocess.run(
-            ["/usr/bin/time", "-v", *command], capture_output=True, text=True, check=False
+            ["/usr/bin/time", "-v", *command],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **(env or {})},
         )
         seconds.append(time.perf_counter() - started)
         if done.returncode != 0:
             log = done.stdout[-2000:] + done.stderr[-2000:]
             raise SystemExit(f"{' '.join(command)} failed:\n{log}")
+        # The largest of the process and its children (MkDocs runs in child processes).
         peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
         peaks.append(int(peak.group(1)) / 1024 if peak else float("nan"))
     return Timed(statistics.median(seconds), max(peaks))
+
+
+def retitle(path: Path, title: str) -> None:
+    # A new English title: a per-language field, so the twins still agree (no digits in
+    # it, or the figures would differ from the Welsh).
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", text), encoding="utf-8")
+
+
+def serve_latency(cli: list[str], root: Path, cache: Path, runs: int) -> float:
+    """Median seconds from saving a changed response to the preview serving it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    server = subprocess.Popen(
+        [*cli, "serve", "--root", str(root), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    page = f"http://127.0.0.1:{port}/en/responses/PCC24-00002/"
+
+    def shows(text: str) -> bool:
+        try:
+            with urllib.request.urlopen(page, timeout=5) as answer:
+                return text in answer.read().decode("utf-8")
+        except OSError:
+            return False
+
+    try:
+        deadline = time.monotonic() + 600
+        while not shows("<html") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        times = []
+        for run in range(runs):
+            marker = f"Serve check {'ABCDEFGHIJ'[run]}"
+            started = time.perf_counter()
+            retitle(root / "responses" / "PCC24-00002.en.md", marker)
+            while not shows(marker):
+                if time.perf_counter() - started > 120:
+                    raise SystemExit("serve did not show the edit within 120 s")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - started)
+            time.sleep(2)  # let the preview settle before the next edit
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--peers-up-to", type=int, default=1000)
+    parser.add_argument("--no-serve", action="store_true")
     args = parser.parse_args()
     python = sys.executable
     cli = [python, "-m", "generator"]
     rows: list[tuple[str, str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="opcc-bench-") as scratch:
+    build_seconds: dict[int, float] = {}
+    with tempfile.TemporaryDirectory(prefix="opcc-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        peer_python = peers.peer_python() if args.responses[0] <= args.peers_up_to else None
         for count in args.responses:
-            root = make_register(Path(scratch) / f"register-{count}", count)
-            out = Path(scratch) / f"site-{count}"
-            floor = timed([python, "-c", FLOOR, str(root)], args.runs)
-            check = timed([*cli, "check", "--root", str(root)], args.runs)
-            fresh = timed(
-                [*cli, "build", "--root", str(root), "--out", str(out)],
-                args.runs,
-                before=lambda out=out: shutil.rmtree(out, ignore_errors=True),
-            )
-            again = timed([*cli, "build", "--root", str(root), "--out", str(out)], args.runs)
-            target = root / "responses" / "PCC24-00001.en.md"
-
-            edits = iter("ABCDEFGHIJ")
-
-            def touch(target: Path = target, edits=edits) -> None:  # type: ignore[no-untyped-def]
-                # A new English title: a per-language field, so the twins still agree
-                # (no digits in it, or the figures would differ from the Welsh).
-                text = target.read_text(encoding="utf-8")
-                text = re.sub(r"(?m)^title: .*$", f"title: Revised title {next(edits)}", text)
-                target.write_text(text, encoding="utf-8")
-
-            changed = timed(
-                [*cli, "build", "--root", str(root), "--out", str(out)], args.runs, before=touch
-            )
             n = f"{count:,}"
+            root = make_register(scratch / f"register-{count}", count)
+            out = scratch / f"site-{count}"
+            warm = {"XDG_CACHE_HOME": str(scratch / f"cache-{count}")}
+            cold_cache = scratch / "cold-cache"
+
+            def empty_cache(cold_cache: Path = cold_cache) -> None:
+                shutil.rmtree(cold_cache, ignore_errors=True)
+
+            cold = {"XDG_CACHE_HOME": str(cold_cache)}
+            build = [*cli, "build", "--root", str(root), "--out", str(out)]
+
+            def fresh(out: Path = out) -> None:
+                shutil.rmtree(out, ignore_errors=True)
+
+            def fresh_and_cold(out: Path = out) -> None:
+                fresh(out)
+                empty_cache()
+
+            floor = timed([python, "-c", FLOOR, str(root)], args.runs)
+            check = [*cli, "check", "--root", str(root)]
+            check_cold = timed(check, args.runs, before=empty_cache, env=cold)
+            timed(check, 1, env=warm)  # fills the cache
+            check_warm = timed(check, args.runs, env=warm)
+            build_cold = timed(build, args.runs, before=fresh_and_cold, env=cold)
+            timed(build, 1, before=fresh, env=warm)
+            build_warm = timed(build, args.runs, before=fresh, env=warm)
+            again = timed(build, args.runs, env=warm)
+            edits = iter("ABCDEFGHIJ")
+            target = root / "responses" / "PCC24-00001.en.md"
+            changed = timed(
+                build,
+                args.runs,
+                before=lambda target=target, edits=edits: retitle(
+                    target, f"Revised title {next(edits)}"
+                ),
+                env=warm,
+            )
+            build_seconds[count] = build_cold.seconds
             rows += [
                 (f"YAML floor, {n} responses", f"{floor.seconds:.2f} s", ""),
                 (
-                    f"check, {n} responses",
-                    f"{check.seconds:.2f} s ({check.seconds / floor.seconds:.1f}x floor), "
-                    f"{check.peak_mb:.0f} MB",
+                    f"check, {n}, empty cache",
+                    f"{check_cold.seconds:.2f} s ({check_cold.seconds / floor.seconds:.1f}x "
+                    f"floor), {check_cold.peak_mb:.0f} MB",
                     "≤ 4 s and ≤ 5x floor at 5,000",
                 ),
                 (
-                    f"build, {n} responses",
-                    f"{fresh.seconds:.2f} s, {fresh.peak_mb:.0f} MB",
+                    f"check, {n}, cache of the last check",
+                    f"{check_warm.seconds:.2f} s ({check_warm.seconds / floor.seconds:.1f}x "
+                    f"floor), {check_warm.peak_mb:.0f} MB",
+                    "≤ 4 s and ≤ 5x floor at 5,000",
+                ),
+                (
+                    f"build, {n}, new folder, empty cache",
+                    f"{build_cold.seconds:.2f} s, {build_cold.peak_mb:.0f} MB",
                     "≤ 10 s at 1,000; ≤ 1 GB at 5,000",
+                ),
+                (
+                    f"build, {n}, new folder, cache of earlier builds",
+                    f"{build_warm.seconds:.2f} s, {build_warm.peak_mb:.0f} MB",
+                    "≤ 10 s at 1,000",
                 ),
                 (f"rebuild, nothing changed, {n}", f"{again.seconds:.2f} s", "≤ 1 s"),
                 (
@@ -120,10 +219,49 @@ def main() -> None:
                     "≤ 3 s at 1,000",
                 ),
             ]
+            if peer_python is not None and count <= args.peers_up_to:
+                config = peers.mkdocs_i18n_project(root, scratch / f"peer-mkdocs-{count}")
+                mkdocs = timed(
+                    peers.mkdocs_command(peer_python, config),
+                    args.runs,
+                    env={"NO_MKDOCS_2_WARNING": "1"},
+                )
+                configs = peers.zensical_projects(root, scratch / f"peer-zensical-{count}")
+                zensical = timed(peers.zensical_command(peer_python, configs), args.runs)
+                rows += [
+                    (
+                        f"peer: MkDocs + Material + i18n, {n}",
+                        f"{mkdocs.seconds:.2f} s ({mkdocs.seconds / build_cold.seconds:.1f}x "
+                        f"ours cold, {mkdocs.seconds / build_warm.seconds:.1f}x warm)",
+                        "ours ≥ 10x faster",
+                    ),
+                    (
+                        f"peer: Zensical (en + cy side by side), {n}",
+                        f"{zensical.seconds:.2f} s ({zensical.seconds / build_cold.seconds:.1f}x "
+                        f"ours cold, {zensical.seconds / build_warm.seconds:.1f}x warm)",
+                        "ours ≥ 2x faster",
+                    ),
+                ]
+            if not args.no_serve and count == args.responses[0]:
+                latency = serve_latency(cli, root, scratch / f"cache-serve-{count}", args.runs)
+                rows.append((f"serve: edit to preview, {n}", f"{latency:.2f} s", "≤ 3 s"))
+            shutil.rmtree(root.parent / f"peer-mkdocs-{count}", ignore_errors=True)
+        if len(build_seconds) > 1:
+            small, large = min(build_seconds), max(build_seconds)
+            ratio = build_seconds[large] / build_seconds[small]
+            rows.append(
+                (
+                    f"growth, build {large:,} / {small:,}",
+                    f"{ratio:.2f}x for {large / small:.0f}x the responses",
+                    "≤ 5.5x",
+                )
+            )
+        if peer_python is not None:
+            rows.append(("peer versions", peers.versions(peer_python), ""))
     width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  figure{'':<34}target")
+    print(f"{'measure':<{width}}  {'figure':<48}target")
     for name, figure, target in rows:
-        print(f"{name:<{width}}  {figure:<40}{target}")
+        print(f"{name:<{width}}  {figure:<48}{target}")
 
 
 if __name__ == "__main__":

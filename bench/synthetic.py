@@ -16,11 +16,40 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-FIRST = ["Gareth", "Bethan", "Carys", "Dafydd", "Rhian", "Emyr", "Sioned", "Tomos", "Ffion",
-         "Iwan", "Lowri", "Geraint", "Manon", "Rhodri", "Eleri", "Huw", "Nia", "Owain",
-         "Angharad", "Llinos"]
-LAST = ["Llewellyn", "Morgan", "Pritchard", "Rees", "Vaughan", "Prosser", "Bevan", "Powell",
-        "Griffiths", "Howells"]
+FIRST = [
+    "Gareth",
+    "Bethan",
+    "Carys",
+    "Dafydd",
+    "Rhian",
+    "Emyr",
+    "Sioned",
+    "Tomos",
+    "Ffion",
+    "Iwan",
+    "Lowri",
+    "Geraint",
+    "Manon",
+    "Rhodri",
+    "Eleri",
+    "Huw",
+    "Nia",
+    "Owain",
+    "Angharad",
+    "Llinos",
+]
+LAST = [
+    "Llewellyn",
+    "Morgan",
+    "Pritchard",
+    "Rees",
+    "Vaughan",
+    "Prosser",
+    "Bevan",
+    "Powell",
+    "Griffiths",
+    "Howells",
+]
 
 
 def people(count: int = 200) -> str:
@@ -63,12 +92,16 @@ def make_register(target: Path, count: int, seed: int = 2024) -> Path:
             text = re.sub(r"(?m)^reference: .*$", f"reference: {reference}", text)
             text = re.sub(r"(?m)^received: .*$", f"received: {received}", text)
             text = re.sub(r"(?m)^responded: .*$", f"responded: {responded}", text)
-            text = re.sub(r"(?m)^confirmed_in_writing: .*$", f"confirmed_in_writing: {received}", text)
+            text = re.sub(
+                r"(?m)^confirmed_in_writing: .*$", f"confirmed_in_writing: {received}", text
+            )
             text = text.rstrip("\n") + "\n\n" + _table(random.Random(figures), lang) + "\n"
             (target / "responses" / f"{reference}.{lang}.md").write_text(text, encoding="utf-8")
     for number in range(1, 6):
-        rows = "\n".join(f"{y},{rng.randint(100, 999)},{rng.randint(1, 99)}.{rng.randint(0, 9)}%"
-                         for y in range(2015, 2025))
+        rows = "\n".join(
+            f"{y},{rng.randint(100, 999)},{rng.randint(1, 99)}.{rng.randint(0, 9)}%"
+            for y in range(2015, 2025)
+        )
         (target / "content/briefing-pack" / f"figures-{number}.csv").write_text(
             "year,count,change\n" + rows + "\n", encoding="utf-8"
         )

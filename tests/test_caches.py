@@ -1,0 +1,107 @@
+"""The caches that make checks and builds fast never change an answer: a check or build
+with its cache gives exactly what it gives without one, and any change to what an entry
+depends on (a file's bytes, the people list, the generator) sets it aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_example, run, tree_digest, write
+
+EN = "responses/PCC24-001.en.md"
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache
+
+
+def check(root: Path, *extra: str) -> tuple[int, str]:
+    return run("check", "--root", str(root), *extra)
+
+
+def test_check_with_its_cache_says_what_it_says_without(
+    project: Path, own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = project / EN
+    # Problems of several kinds: a phone number (redaction), a TODO (per-file rule).
+    write(project, EN, path.read_text(encoding="utf-8") + "\nCall 07700 900123. TODO\n")
+    first = check(project, "--format", "json")
+    assert list((own_cache / "opcc-site" / "files").glob("*.pickle"))
+    assert check(project, "--format", "json") == first
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-cache"))
+    assert check(project, "--format", "json") == first
+    assert first[0] == 1 and "P00" in first[1] and "W004" in first[1]
+
+
+def test_a_changed_file_is_examined_again(project: Path, own_cache: Path) -> None:
+    assert check(project)[0] == 0
+    path = project / EN
+    write(project, EN, path.read_text(encoding="utf-8") + "\nEmail jo@example.org\n")
+    code, output = check(project)
+    assert code == 1 and EN in output
+    write(project, EN, path.read_text(encoding="utf-8").replace("\nEmail jo@example.org\n", ""))
+    assert check(project)[0] == 0
+
+
+def test_a_new_name_on_the_people_list_sets_the_cache_aside(project: Path, own_cache: Path) -> None:
+    path = project / EN
+    write(project, EN, path.read_text(encoding="utf-8") + "\nAsked by Gwenllian Prydderch.\n")
+    assert check(project)[0] == 0  # nobody listed yet: nothing to find
+    write(project, ".private/people.txt", "Gwenllian Prydderch\n")
+    code, output = check(project)
+    assert code == 1 and EN in output
+
+
+def test_a_damaged_cache_only_costs_time(project: Path, own_cache: Path) -> None:
+    first = check(project)
+    for entry in (own_cache / "opcc-site" / "files").glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert check(project) == first
+
+
+def test_a_build_from_kept_pages_is_the_build_from_none(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_example(tmp_path / "project")
+
+    def build(out: Path) -> dict[str, str]:
+        code, output = run("build", "--root", str(root), "--out", str(out), "--date", "2024-04-20")
+        assert code == 0, output
+        return tree_digest(out)
+
+    first = build(tmp_path / "one")
+    assert list((own_cache / "opcc-site" / "pages").rglob("*.pickle"))
+    assert build(tmp_path / "two") == first  # every page from the page cache
+
+    # One response changed: its page, the register and the search index change, and
+    # the whole site is what a build with no cache at all gives.
+    changed = sorted((root / "responses").glob("*.en.md"))[0]
+    text = changed.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title: "))
+    changed.write_text(text.replace(title, "title: A title changed for the cache test"), "utf-8")
+    kept = build(tmp_path / "three")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
+    assert build(tmp_path / "four") == kept
+    index = (tmp_path / "three" / "en" / "search" / "search_index.json").read_text("utf-8")
+    assert "A title changed for the cache test" in index
+    assert {k for k in kept if kept[k] != first.get(k)} >= {"en/register/index.html"}
+
+
+def test_the_built_site_scan_still_finds_what_a_template_adds(
+    project: Path, own_cache: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    assert list((own_cache / "opcc-site" / "built-scan").glob("*.pickle"))
+    # A person's phone number put into every page by the configuration, after a clean
+    # build whose text the scan cache now knows.
+    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    write(project, "mkdocs.yml", config + "\nsite_author: Ring 07700 900456\n")
+    code, output = run("build", "--root", str(project), "--out", str(tmp_path / "site2"))
+    assert code == 1 and "B003" in output
