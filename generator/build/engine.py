@@ -90,28 +90,66 @@ def write_config(
     return path
 
 
-def _run_mkdocs(lang: str, config: Path, cache: Path | None) -> EngineResult:
-    # The engine process imports this module from wherever this process did.
-    home = str(Path(__file__).resolve().parent.parent.parent)
-    path = os.pathsep.join(filter(None, [home, os.environ.get("PYTHONPATH")]))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONPATH=path)
-    command = [sys.executable, "-m", "generator.build.engine", str(config)]
-    if cache is not None:
-        command.append(str(cache))
-    process = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    return EngineResult(lang, process.returncode == 0, process.stdout + process.stderr)
+class Engines:
+    """One engine process per language, started before it is needed: each loads MkDocs
+    and the theme while the sources are checked and rendered, then waits to be told its
+    configuration. Use as a context manager: processes not given work are let go."""
+
+    def __init__(self, langs: tuple[str, ...], cache: Path | None) -> None:
+        # The engine processes import this module from wherever this process did.
+        home = str(Path(__file__).resolve().parent.parent.parent)
+        path = os.pathsep.join(filter(None, [home, os.environ.get("PYTHONPATH")]))
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONPATH=path)
+        self.cache = cache
+        self.processes = {
+            lang: subprocess.Popen(
+                [sys.executable, "-m", "generator.build.engine", "--wait"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                env=env,
+            )
+            for lang in langs
+        }
+
+    def __enter__(self) -> Engines:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+                    process.communicate("", timeout=30)  # no work: it ends at once
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+    def build(self, configs: dict[str, Path], trees: dict[str, Path]) -> list[EngineResult]:
+        """Each language's build, side by side; ``trees`` are the files of each language's
+        pages (see write_tree), handed to MkDocs from memory rather than from a folder."""
+
+        def one(lang: str) -> EngineResult:
+            cache = None if self.cache is None else str(self.cache / lang)
+            order = {"config": str(configs[lang]), "tree": str(trees[lang]), "cache": cache}
+            log, _ = self.processes[lang].communicate(json.dumps(order) + "\n")
+            return EngineResult(lang, self.processes[lang].returncode == 0, log)
+
+        with ThreadPoolExecutor(max_workers=len(configs)) as pool:
+            return list(pool.map(one, configs))
 
 
-def build_languages(configs: dict[str, Path], cache: Path | None = None) -> list[EngineResult]:
-    """Each language's MkDocs build, side by side in processes of their own; ``cache``
-    is the folder of the page cache (None builds every page afresh)."""
-
-    def one(item: tuple[str, Path]) -> EngineResult:
-        lang, config = item
-        return _run_mkdocs(lang, config, None if cache is None else cache / lang)
-
-    with ThreadPoolExecutor(max_workers=len(configs)) as pool:
-        return list(pool.map(one, configs.items()))
+def write_tree(tree: LanguageTree, path: Path) -> Path:
+    """A language's pages, data files and attachments in one file for its engine process:
+    one write instead of one for each of thousands of pages."""
+    parts = {
+        "pages": tree.pages,
+        "data": tree.data,
+        "files": {k: str(v) for k, v in tree.files.items()},
+    }
+    with path.open("wb") as handle:
+        pickle.dump(parts, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
 
 
 # The page cache
@@ -163,10 +201,48 @@ def finish_language(lang: str, site_dir: Path) -> None:
     shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
+def _sources_plugin():  # type: ignore[no-untyped-def]
+    """The language's pages given to MkDocs from memory (see write_tree)."""
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import File, Files
+
+    class Sources(BasePlugin):  # type: ignore[type-arg]
+        def __init__(self, tree: Path) -> None:
+            super().__init__()
+            with tree.open("rb") as handle:
+                self.parts = pickle.load(handle)
+
+        def on_files(self, files: Any, *, config: Any) -> Any:
+            ours = [
+                *(File.generated(config, a, content=t) for a, t in self.parts["pages"].items()),
+                *(
+                    File.generated(config, a, content=t.encode("utf-8"))
+                    for a, t in self.parts["data"].items()
+                ),
+                *(
+                    File.generated(config, a, abs_src_path=s)
+                    for a, s in self.parts["files"].items()
+                ),
+            ]
+            # In the order MkDocs would have found them in a folder (the order of the
+            # search index and the sitemap), before the theme's files.
+            return Files([*sorted(ours, key=lambda f: _walk_order(f.src_uri)), *files])
+
+    return Sources
+
+
+def _walk_order(src_uri: str) -> list[tuple[int, object]]:
+    """MkDocs' order of a folder's files: each folder's files (index first), then its
+    subfolders, by name."""
+    *folders, name = src_uri.split("/")
+    stem = name.rsplit(".", 1)[0]
+    return [*((1, folder) for folder in folders), (0, (stem not in ("index", "README"), name))]
+
+
 def _page_cache_plugin():  # type: ignore[no-untyped-def]
     """The page cache as an MkDocs plugin (made here so that MkDocs is imported only in
     the engine's own processes)."""
-    from jinja2 import ChoiceLoader, DictLoader
+    from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache
     from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
     from mkdocs.structure.toc import get_toc
 
@@ -207,6 +283,12 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             return page
 
         def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+            # The theme's templates compiled once, not on every build (Jinja checks each
+            # against its source).
+            compiled = self.folder.parent / "compiled-templates"
+            with contextlib.suppress(OSError):
+                compiled.mkdir(parents=True, exist_ok=True)
+                env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
             env.loader = ChoiceLoader(
                 [DictLoader({CACHED_TEMPLATE: "{{ page.opcc_kept.html }}"}), env.loader]
             )
@@ -292,34 +374,43 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str]) -> int:
-    """``python -m generator.build.engine CONFIG [CACHE]``: build one language, as
-    ``mkdocs build --strict --clean`` does, with the page cache in CACHE if given."""
+    """``python -m generator.build.engine --wait``: load MkDocs, read one line of JSON
+    from standard input ({"config": path, "cache": folder or null}; an empty line or
+    none at all ends the process), then build that language as ``mkdocs build --strict
+    --clean`` does, with the page cache in the folder given."""
     import logging
 
+    import material.plugins.search.plugin  # noqa: F401  (loaded while the parent works)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    handler = logging.StreamHandler(sys.stderr)
+    order = sys.stdin.readline().strip()
+    if not order:
+        return 0
+    settings = json.loads(order)
+    handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.INFO)
     logger.propagate = False
     logger.addHandler(handler)
     try:
-        config = load_config(argv[0], strict=True)
+        config = load_config(settings["config"], strict=True)
+        config.plugins["opcc/sources"] = _sources_plugin()(Path(settings["tree"]))
         cache = None
-        if len(argv) > 1:
-            cache = _page_cache_plugin()(Path(argv[1]), config.extra["page_cache_salt"])
+        if settings.get("cache"):
+            cache = _page_cache_plugin()(Path(settings["cache"]), config.extra["page_cache_salt"])
             config.plugins["opcc/page-cache"] = cache
         build(config)
     except MkDocsException as exc:
         logger.error(str(exc))
         return 1
+    finish_language(config.theme["language"], Path(config.site_dir))
     if cache is not None:
         with contextlib.suppress(OSError):  # an unwritable cache only costs time
             cache.save()
-        print(f"INFO    -  Pages reused from the cache: {cache.reused}", file=sys.stderr)
+        print(f"INFO    -  Pages reused from the cache: {cache.reused}")
     return 0
 
 

@@ -24,6 +24,7 @@ from generator.build import engine, inputs
 from generator.build.output import swap_in, unsafe_reason
 from generator.commands.check import CheckResult, run_check
 from generator.content.history import history
+from generator.content.model import LANGS
 from generator.diagnostics import Diagnostic
 from generator.project import Project
 from generator.redaction.built_site import scan_built_site
@@ -80,6 +81,26 @@ def run_build(
             ]
         return BuildOutcome(True, None, messages)
 
+    # The engines load while the sources are checked and rendered.
+    pages = cache_folder() / "pages" / hashlib.sha256(str(project.root).encode()).hexdigest()[:20]
+    with engine.Engines(LANGS, pages) as engines:
+        return _check_and_build(
+            project, target, echo, day, site_url, zip_path, step, started, inputs_now, engines
+        )
+
+
+def _check_and_build(
+    project: Project,
+    target: Path,
+    echo: Callable[[str], None],
+    day: date,
+    site_url: str | None,
+    zip_path: Path | None,
+    step: Callable[[str], None],
+    started: float,
+    inputs_now: str | None,
+    engines: engine.Engines,
+) -> BuildOutcome:
     step("Checking")
     result = run_check(project, day)
     if not result.ok:
@@ -124,7 +145,7 @@ def run_build(
         new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         try:
             step("Building the English and Welsh sites")
-            problems = _build_into(project, rendered, staging, new, site_url)
+            problems = _build_into(project, rendered, staging, new, site_url, engines)
             if not problems:
                 step("Checking the built site for personal data")
                 shown = _shown(target, project).rstrip("/") + "/"
@@ -204,24 +225,20 @@ def write_zip(site: Path, zip_path: Path, day: date) -> tuple[str, Path]:
 
 
 def _build_into(
-    project: Project, rendered: RenderedSite, staging: Path, new: Path, site_url: str | None
+    project: Project,
+    rendered: RenderedSite,
+    staging: Path,
+    new: Path,
+    site_url: str | None,
+    engines: engine.Engines,
 ) -> list[Diagnostic]:
     configs: dict[str, Path] = {}
+    trees: dict[str, Path] = {}
     sources: dict[str, dict[str, str]] = {}
     for lang, tree in rendered.trees.items():
         docs = staging / lang / "docs"
-        for address, text in tree.pages.items():
-            path = docs / address
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        for address, source in tree.files.items():
-            path = docs / address
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, path)
-        for address, text in tree.data.items():
-            path = docs / address
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="")
+        docs.mkdir(parents=True)  # empty: the pages reach MkDocs from memory
+        trees[lang] = engine.write_tree(tree, staging / lang / "tree.pickle")
         configs[lang] = engine.write_config(
             tree,
             project.mkdocs_config,
@@ -232,14 +249,11 @@ def _build_into(
         )
         sources[lang] = tree.sources
     problems: list[Diagnostic] = []
-    pages = cache_folder() / "pages" / hashlib.sha256(str(project.root).encode()).hexdigest()[:20]
-    for outcome in engine.build_languages(configs, pages):
+    for outcome in engines.build(configs, trees):
         if not outcome.ok:
             problems += _engine_diagnostics(outcome, sources[outcome.lang])
     if problems:
         return problems
-    for lang in configs:
-        engine.finish_language(lang, new / lang)
     for name, text in rendered.root_files.items():
         (new / name).write_text(text, encoding="utf-8")
     return []

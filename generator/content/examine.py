@@ -10,9 +10,7 @@ outcomes of all of them (content/loader.py).
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +20,7 @@ from generator.content.parsed import ParsedFile
 from generator.content.profile import TextProfile
 from generator.content.sources import SourceFile, decode, source_from
 from generator.diagnostics import Diagnostic
+from generator.parallel import fork_map
 from generator.project import RESPONSES
 from generator.redaction.scan import Scanner
 from generator.redaction.sources import facts_from, scan_written
@@ -75,36 +74,11 @@ def _apply_schema(source: SourceFile, diagnostics: list[Diagnostic]) -> ParsedFi
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
-_scanner: Scanner | None = None  # the settings, as the worker processes inherit them
 
 
 def examine_all(
     files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner
 ) -> list[FileOutcome]:
-    """The outcome of each file, in order; on every core when there are many, in worker
-    processes forked from this one so that they share its loaded settings."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in _start_methods():
-        return [examine(rel, data, scanner) for rel, data in files]
-    global _scanner
-    _scanner = scanner
-    # Objects alive before the fork are never garbage in the workers; freezing them
-    # spares each worker from walking (and so copying) the parent's whole heap.
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            chunk = max(1, len(files) // (workers * 8))
-            return pool.starmap(_examine_in_worker, files, chunksize=chunk)
-    finally:
-        _scanner = None
-        gc.unfreeze()
-
-
-def _examine_in_worker(rel: str, data: bytes | OSError) -> FileOutcome:
-    assert _scanner is not None
-    return examine(rel, data, _scanner)
-
-
-def _start_methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
+    """The outcome of each file, in order; on every core when there are many (the
+    scanner is bound here, before the fork, so that it is never copied item by item)."""
+    return fork_map(functools.partial(examine, scanner=scanner), files, PARALLEL_FROM)

@@ -8,6 +8,8 @@ search for a word as it stands in the dictionary find it mutated.
 
 from __future__ import annotations
 
+import functools
+
 # The first letters of a word and what they become after each mutation.
 _FORWARD: dict[str, tuple[str, ...]] = {
     "ll": ("l",),
@@ -61,7 +63,12 @@ def mutations(word: str) -> list[str]:
 def radicals(word: str) -> list[str]:
     """The forms a word may have had before mutation ("nghaerfyrddin" → "caerfyrddin");
     the word itself is not among them."""
-    lower = word.lower()
+    return list(_radicals(word.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _radicals(lower: str) -> tuple[str, ...]:
+    # A search index repeats the same few thousand words many thousand times.
     found: list[str] = []
     for start, befores in _BACKWARD:
         if lower.startswith(start):
@@ -71,4 +78,4 @@ def radicals(word: str) -> list[str]:
         found.append("g" + lower)  # soft mutation drops a g: "ardd" was "gardd"
     if lower[:1] == "h" and lower[1:2] in VOWELS:
         found.append(lower[1:])  # h- before a vowel: "henw" was "enw"
-    return found
+    return tuple(found)

@@ -9,6 +9,7 @@ assets/ are the theme's own code and are not scanned.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import html
 import json
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from generator.content.model import Site
 from generator.diagnostics import Diagnostic
+from generator.parallel import fork_map
 from generator.redaction.allowlist import Allowlist
 from generator.redaction.scan import Scanner
 from generator.rules.registry import rule
@@ -88,10 +90,11 @@ def scan_built_site(folder: Path, site: Site, shown: str) -> list[Diagnostic]:
 
 
 class CleanChunks:
-    """Digests of the runs of lines that a successful build's scan found nothing in, kept
-    in the user's cache folder under the settings they were scanned with (the people
-    list, the public facts, the generator's code). The next build skips a run it finds
-    here: the same text under the same settings gives the same answer. Only a build that
+    """Digests of the files and runs of lines that a successful build's scan found
+    nothing in, kept in the user's cache folder under the settings they were scanned
+    with (the people list, the public facts, the generator's code). The next build skips
+    a file or run it finds here: the same text under the same settings gives the same
+    answer. Only a build that
     found nothing at all saves them, so a run that held a finding is always scanned."""
 
     def __init__(self, path: Path, known: set[bytes]) -> None:
@@ -113,11 +116,6 @@ class CleanChunks:
                 known = loaded
         return cls(path, known)
 
-    def seen_clean(self, lang: str | None, chunk: str) -> bool:
-        key = hashlib.blake2b(f"{lang}\0{chunk}".encode(), digest_size=16).digest()
-        self.scanned.add(key)
-        return key in self.known
-
     def save(self) -> None:
         # What this build scanned, and nothing older: the cache stays the size of a site.
         if self.scanned == self.known:
@@ -131,23 +129,50 @@ class CleanChunks:
 
 
 def _scan(folder: Path, scanner: Scanner, shown: str, clean: CleanChunks) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    scanned: set[tuple[str | None, str]] = set()
+    """Each language's files on a core of its own; the files outside both (the
+    bilingual root) with the first."""
+    groups: dict[str | None, list[tuple[str, Path]]] = {"en": [], "cy": []}
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
         if not path.is_file() or rel.startswith("assets/") or "/assets/" in rel:
             continue
-        suffix = path.suffix.lower()
-        if suffix not in _SCANNED:
+        if path.suffix.lower() not in _SCANNED:
             continue
         lang = "cy" if rel.startswith("cy/") else "en" if rel.startswith("en/") else None
-        raw = path.read_text(encoding="utf-8", errors="replace")
+        groups.setdefault(lang, []).append((rel, path))
+    task = functools.partial(_scan_files, scanner=scanner, shown=shown, known=clean.known)
+    items = [(lang, files) for lang, files in groups.items() if files]
+    found: list[Diagnostic] = []
+    for problems, scanned in fork_map(task, items, at_least=2):
+        found += problems
+        clean.scanned |= scanned
+    return sorted(found)
+
+
+def _scan_files(
+    lang: str | None, files: list[tuple[str, Path]], scanner: Scanner, shown: str, known: set[bytes]
+) -> tuple[list[Diagnostic], set[bytes]]:
+    """What the scan finds in ``files``, and the digests of the files and runs of lines
+    it read (clean ones, if it found nothing)."""
+    found: list[Diagnostic] = []
+    scanned: set[tuple[str | None, str]] = set()
+    digests: set[bytes] = set()
+    for rel, path in files:
+        data = path.read_bytes()
+        whole = hashlib.blake2b(f"file\0{rel}\0".encode() + data, digest_size=16).digest()
+        digests.add(whole)
+        if whole in known:
+            continue  # the same bytes at the same place, found clean under the same settings
+        raw = data.decode("utf-8", errors="replace")
+        suffix = path.suffix.lower()
         if suffix == ".json":
             with contextlib.suppress(ValueError):  # not JSON after all: scanned as text
                 raw = "\n".join(_strings(json.loads(raw)))
         seen: set[tuple[str, str]] = set()
         for first_line, chunk in _chunks(raw.split("\n"), scanned, lang):
-            if clean.seen_clean(lang, chunk):
+            key = hashlib.blake2b(f"{lang}\0{chunk}".encode(), digest_size=16).digest()
+            digests.add(key)
+            if key in known:
                 continue
             texts = [html.unescape(chunk)]
             if suffix in (".html", ".htm", ".xml") and "<" in chunk:
@@ -171,4 +196,4 @@ def _scan(folder: Path, scanner: Scanner, shown: str, clean: CleanChunks) -> lis
                             clue=finding.clue,
                         )
                     )
-    return found
+    return found, digests
