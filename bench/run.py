@@ -3,7 +3,7 @@
 
 For each size N it generates a synthetic register of N bilingual responses plus the
 example's other content (bench/synthetic.py), then times, as separate processes and with
-/usr/bin/time -v for the peak memory, the median of --runs runs of:
+the peak memory of the whole process tree, the median of --runs runs of:
   - the floor: parsing every response file's frontmatter with PyYAML's C loader;
   - `opcc-site check` with an empty cache (cold), and again with the cache of the last
     check (warm: the usual case, a check after editing some files);
@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -53,7 +54,40 @@ for path in sorted(Path(sys.argv[1], "responses").glob("*.md")):
 @dataclass
 class Timed:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # the most memory the process and its children held at once
+
+
+def tree_memory_kb(root: int) -> int:
+    """The memory of process ``root`` and all its descendants, from /proc: each one's
+    proportional set size, which shares the pages that forked processes have in common
+    among them, so that the sum is the memory the tree really holds."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += _pss_kb(pid)
+        stack += children.get(pid, [])
+    return total
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def timed(
@@ -62,26 +96,39 @@ def timed(
     before: Callable[[], object] | None = None,
     env: dict[str, str] | None = None,
 ) -> Timed:
-    """Median wall time and the largest peak resident memory over ``runs`` runs."""
+    """Median wall time over ``runs`` runs, and the largest memory of the whole process
+    tree (MkDocs runs in child processes), sampled ten times a second."""
     seconds, peaks = [], []
     for _ in range(runs):
         if before is not None:
             before()
         started = time.perf_counter()
-        done = subprocess.run(
-            ["/usr/bin/time", "-v", *command],
-            capture_output=True,
-            text=True,
-            check=False,
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             env={**os.environ, **(env or {})},
         )
+        peak = 0
+        done = threading.Event()
+
+        def sample(
+            process: subprocess.Popen[bytes] = process, done: threading.Event = done
+        ) -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, tree_memory_kb(process.pid))
+                done.wait(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        log, _ = process.communicate()
         seconds.append(time.perf_counter() - started)
-        if done.returncode != 0:
-            log = done.stdout[-2000:] + done.stderr[-2000:]
-            raise SystemExit(f"{' '.join(command)} failed:\n{log}")
-        # The largest of the process and its children (MkDocs runs in child processes).
-        peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-        peaks.append(int(peak.group(1)) / 1024 if peak else float("nan"))
+        done.set()
+        sampler.join()
+        if process.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{log.decode(errors='replace')[-4000:]}")
+        peaks.append(peak / 1024)
     return Timed(statistics.median(seconds), max(peaks))
 
 
@@ -104,7 +151,7 @@ def serve_latency(cli: list[str], root: Path, cache: Path, runs: int) -> float:
         stderr=subprocess.DEVNULL,
         env=env,
     )
-    page = f"http://127.0.0.1:{port}/en/responses/PCC24-00002/"
+    page = f"http://127.0.0.1:{port}/en/register/pcc24-00002/"
 
     def shows(text: str) -> bool:
         try:

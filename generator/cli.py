@@ -6,6 +6,7 @@ Heavy modules are imported only when a command runs.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -62,6 +63,20 @@ def out_option(what: str):  # type: ignore[no-untyped-def]
     )
 
 
+NO_CACHE_OPTION = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Work everything out afresh, reading and changing none of the caches kept "
+    "between runs (slower; always the same result).",
+)
+
+
+def _caches(no_cache: bool) -> contextlib.AbstractContextManager[None]:
+    from generator.usercache import fresh_caches
+
+    return fresh_caches() if no_cache else contextlib.nullcontext()
+
+
 def _project(root: Path):
     from generator.project import Project
 
@@ -105,11 +120,13 @@ def cli() -> None:
     show_default=True,
     help="text: problems grouped by file, for people; json: for other programs.",
 )
-def check(root: Path, build_date, output_format: str) -> None:
+@NO_CACHE_OPTION
+def check(root: Path, build_date, output_format: str, no_cache: bool) -> None:
     """Check every document and say what must be fixed before publishing."""
     from generator.commands.check import run_check
 
-    result = run_check(_project(root), build_date.date() if build_date else None)
+    with _caches(no_cache):
+        result = run_check(_project(root), build_date.date() if build_date else None)
     _report(result, output_format)
     sys.exit(0 if result.ok else 1)
 
@@ -130,8 +147,14 @@ def check(root: Path, build_date, output_format: str) -> None:
     default=None,
     help="Also write the site as this zip file, with every file's SHA-256 beside it.",
 )
+@NO_CACHE_OPTION
 def build(
-    root: Path, out: Path | None, build_date, site_url: str | None, zip_path: Path | None
+    root: Path,
+    out: Path | None,
+    build_date,
+    site_url: str | None,
+    zip_path: Path | None,
+    no_cache: bool,
 ) -> None:
     """Check everything, then build the site; on any problem the old site is kept.
     The same sources and build date always give the same files, byte for byte."""
@@ -154,15 +177,16 @@ def build(
             begun.append(label)
             bar.label = label
 
-        outcome = run_build(
-            project,
-            target,
-            echo=click.echo,
-            today=today,
-            site_url=site_url,
-            zip_path=zip_path.resolve() if zip_path else None,
-            step=step,
-        )
+        with _caches(no_cache):
+            outcome = run_build(
+                project,
+                target,
+                echo=click.echo,
+                today=today,
+                site_url=site_url,
+                zip_path=zip_path.resolve() if zip_path else None,
+                step=step,
+            )
         if outcome.ok:
             bar.update(STEPS - bar.pos)
     if outcome.check is not None:

@@ -12,6 +12,7 @@ import gc
 import hashlib
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -52,3 +53,20 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def fresh_caches() -> Iterator[None]:
+    """Every cache empty for as long as this lasts: everything is worked out afresh, in
+    this process and in the engine processes it starts. The user's caches are neither
+    read nor changed."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    with tempfile.TemporaryDirectory(prefix="opcc-site-cache-") as folder:
+        os.environ["XDG_CACHE_HOME"] = folder
+        try:
+            yield
+        finally:
+            if before is None:
+                os.environ.pop("XDG_CACHE_HOME", None)
+            else:
+                os.environ["XDG_CACHE_HOME"] = before

@@ -105,3 +105,19 @@ def test_the_built_site_scan_still_finds_what_a_template_adds(
     write(project, "mkdocs.yml", config + "\nsite_author: Ring 07700 900456\n")
     code, output = run("build", "--root", str(project), "--out", str(tmp_path / "site2"))
     assert code == 1 and "B003" in output
+
+
+def test_no_cache_reads_and_changes_no_cache(
+    project: Path, own_cache: Path, tmp_path: Path
+) -> None:
+    code, output = run("build", "--root", str(project), "--out", str(tmp_path / "a"))
+    assert code == 0, output
+    before = tree_digest(own_cache)
+    code, output = run("build", "--root", str(project), "--out", str(tmp_path / "b"), "--no-cache")
+    assert code == 0, output
+    assert tree_digest(own_cache) == before
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+    assert check(project, "--no-cache") == check(project)
+    # Built again in full, with nothing changed: no "nothing has changed" shortcut.
+    code, output = run("build", "--root", str(project), "--out", str(tmp_path / "b"), "--no-cache")
+    assert "Built " in output

@@ -26,8 +26,11 @@ from typing import Any
 import yaml
 
 from generator.build import search_index
+from generator.content.model import LANGS
+from generator.project import Project
 from generator.render.pages import LanguageTree
 from generator.render.security import CONTENT_SECURITY_POLICY
+from generator.usercache import cache_folder
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ class Engines:
         path = os.pathsep.join(filter(None, [home, os.environ.get("PYTHONPATH")]))
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONPATH=path)
         self.cache = cache
+        self.closed = False
         self.processes = {
             lang: subprocess.Popen(
                 [sys.executable, "-m", "generator.build.engine", "--wait"],
@@ -113,10 +117,16 @@ class Engines:
             for lang in langs
         }
 
+    @classmethod
+    def for_project(cls, project: Project) -> Engines:
+        """Both languages' engines, with the project's page cache."""
+        return cls(LANGS, page_cache_folder(project))
+
     def __enter__(self) -> Engines:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.closed = True
         for process in self.processes.values():
             if process.poll() is None:
                 with contextlib.suppress(OSError, subprocess.TimeoutExpired):
@@ -137,6 +147,11 @@ class Engines:
 
         with ThreadPoolExecutor(max_workers=len(configs)) as pool:
             return list(pool.map(one, configs))
+
+
+def page_cache_folder(project: Project) -> Path:
+    name = hashlib.sha256(str(project.root).encode()).hexdigest()[:20]
+    return cache_folder() / "pages" / name
 
 
 def write_tree(tree: LanguageTree, path: Path) -> Path:
@@ -252,7 +267,8 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             self.folder = folder
             self.salt = salt
             self.used: set[str] = set()
-            self.fresh: dict[str, dict[str, Any]] = {}
+            self.fresh: set[str] = set()
+            self.pending = folder.with_name(f"{folder.name}.pending-{os.getpid()}")
             self.search: Any = None
             self.reused = 0
 
@@ -317,24 +333,35 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 self.reused += 1
                 return output
             folder = posixpath.dirname(page.file.src_uri)
-            self.fresh[page.opcc_key] = {
-                "html": output,
-                "meta": page.meta,
-                "title": page._title_from_render,
-                "anchors": sorted(page.present_anchor_ids or ()),
-                "anchor_links": {
-                    target.src_uri: dict(links)
-                    for target, links in (page.links_to_anchors or {}).items()
+            self._keep(
+                page.opcc_key,
+                {
+                    "html": output,
+                    "meta": page.meta,
+                    "title": page._title_from_render,
+                    "anchors": sorted(page.present_anchor_ids or ()),
+                    "anchor_links": {
+                        target.src_uri: dict(links)
+                        for target, links in (page.links_to_anchors or {}).items()
+                    },
+                    "targets": sorted(
+                        {
+                            posixpath.normpath(posixpath.join(folder, target))
+                            for target in _MD_LINK.findall(page.markdown or "")
+                        }
+                    ),
+                    "search": getattr(page, "opcc_entries", []),
                 },
-                "targets": sorted(
-                    {
-                        posixpath.normpath(posixpath.join(folder, target))
-                        for target in _MD_LINK.findall(page.markdown or "")
-                    }
-                ),
-                "search": getattr(page, "opcc_entries", []),
-            }
+            )
             return output
+
+        def _keep(self, key: str, kept: dict[str, Any]) -> None:
+            # Written aside at once rather than held (thousands of pages' HTML would
+            # double the engine's memory), and moved into the cache only by save().
+            self.pending.mkdir(parents=True, exist_ok=True)
+            with (self.pending / f"{key}.pickle").open("wb") as handle:
+                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            self.fresh.add(key)
 
         def _entries(self) -> list[dict[str, Any]]:
             index = getattr(self.search, "search_index", None)
@@ -343,14 +370,16 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
         def save(self) -> None:
             """Keep the pages of this build, and only those."""
             self.folder.mkdir(parents=True, exist_ok=True)
-            for key, kept in self.fresh.items():
-                partial = self.folder / f"{key}.{os.getpid()}.partial"
-                with partial.open("wb") as handle:
-                    pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(partial, self.folder / f"{key}.pickle")
+            for key in self.fresh:
+                os.replace(self.pending / f"{key}.pickle", self.folder / f"{key}.pickle")
+            self.discard()
             for entry in self.folder.glob("*.pickle"):
                 if entry.stem not in self.used:
                     entry.unlink(missing_ok=True)
+
+        def discard(self) -> None:
+            """Forget the pages of a build that did not succeed."""
+            shutil.rmtree(self.pending, ignore_errors=True)
 
     def _restore_source(page: Any, kept: dict[str, Any]) -> None:
         # Its fields as they were read (the title among them); the template writes the
@@ -395,17 +424,22 @@ def main(argv: list[str]) -> int:
     logger.setLevel(logging.INFO)
     logger.propagate = False
     logger.addHandler(handler)
+    cache = None
+    built = False
     try:
         config = load_config(settings["config"], strict=True)
         config.plugins["opcc/sources"] = _sources_plugin()(Path(settings["tree"]))
-        cache = None
         if settings.get("cache"):
             cache = _page_cache_plugin()(Path(settings["cache"]), config.extra["page_cache_salt"])
             config.plugins["opcc/page-cache"] = cache
         build(config)
+        built = True
     except MkDocsException as exc:
         logger.error(str(exc))
         return 1
+    finally:
+        if cache is not None and not built:
+            cache.discard()  # a page that warned must warn again next time
     finish_language(config.theme["language"], Path(config.site_dir))
     if cache is not None:
         with contextlib.suppress(OSError):  # an unwritable cache only costs time

@@ -17,17 +17,18 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.content.history import run_git
 from generator.project import CONTENT, PEOPLE_FILE, RESPONSES, Project
+from generator.usercache import cache_folder
 
 
 def _record_file() -> Path:
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "opcc-site" / "last-builds.json"
+    return cache_folder() / "last-builds.json"
 
 
 GENERATOR = Path(__file__).resolve().parent.parent
@@ -66,15 +67,64 @@ def _fingerprint(project: Project, today: date, site_url: str | None) -> str:
         project.templates_dir,
         GENERATOR,
     ]
+    hashes_file = _hashes_file(project)
+    known = _known_hashes(hashes_file)
+    seen: dict[str, list[int | str]] = {}
     for top in tops:
         for path in _files(top):
-            digest.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_mtime_ns}\0".encode())
+            digest.update(bytes.fromhex(_content_hash(path, stat, known, seen)))
+    if seen != known:
+        _remember_hashes(hashes_file, seen)
     head = run_git(project.root, "rev-parse", "HEAD")
     dirty = run_git(project.root, "status", "--porcelain", "--", CONTENT, RESPONSES)
     for answer in (head, dirty):
         digest.update((answer if isinstance(answer, str) else answer.stdout).encode())
     return digest.hexdigest()
+
+
+# Hashing every source again would make an unchanged build of a large register slow, so
+# each file's hash is kept with the size, modification time and inode it had, as git's
+# index does, and used again while all three are the same. A file changed within the
+# same tick of the clock as it was hashed would keep all three: a hash taken less than
+# two seconds after the file last changed is never used again.
+_SETTLED_NS = 2_000_000_000
+
+
+def _content_hash(
+    path: Path, stat: os.stat_result, known: dict[str, list[int | str]], seen: dict
+) -> str:
+    stamp: list[int | str] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+    entry = known.get(str(path))
+    if entry is not None and entry[:3] == stamp:
+        seen[str(path)] = entry
+        return str(entry[3])
+    value = hashlib.sha256(path.read_bytes()).hexdigest()
+    if time.time_ns() - stat.st_mtime_ns > _SETTLED_NS:
+        seen[str(path)] = [*stamp, value]
+    return value
+
+
+def _hashes_file(project: Project) -> Path:
+    name = hashlib.sha256(str(project.root).encode()).hexdigest()[:20]
+    return cache_folder() / "source-hashes" / f"{name}.json"
+
+
+def _known_hashes(path: Path) -> dict[str, list[int | str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _remember_hashes(path: Path, hashes: dict[str, list[int | str]]) -> None:
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(hashes), encoding="utf-8")
+        os.replace(partial, path)
 
 
 def listing(folder: Path) -> str:

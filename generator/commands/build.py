@@ -17,21 +17,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from generator.build import engine, inputs
+from generator.build import inputs
 from generator.build.output import swap_in, unsafe_reason
-from generator.commands.check import CheckResult, run_check
-from generator.content.history import history
-from generator.content.model import LANGS
 from generator.diagnostics import Diagnostic
 from generator.project import Project
-from generator.redaction.built_site import scan_built_site
-from generator.render.pages import RenderedSite, render
 from generator.rules.engine import ENGINE_PROBLEM, OUTPUT_FOLDER
-from generator.rules.twins import LANGUAGE_NAMES
-from generator.usercache import cache_folder
+
+# The rest of the pipeline is imported only once something has changed: an unchanged
+# build, which only compares fingerprints, is over before it would have loaded.
+if TYPE_CHECKING:
+    from generator.build import engine
+    from generator.commands.check import CheckResult
+    from generator.render.pages import RenderedSite
 
 
 @dataclass
@@ -52,6 +51,7 @@ def run_build(
     site_url: str | None = None,
     zip_path: Path | None = None,
     step: Callable[[str], None] = lambda label: None,
+    engines: engine.Engines | None = None,
 ) -> BuildOutcome:
     """``site_url`` overrides mkdocs.yml's (to build for another address or sub-path);
     ``zip_path`` also writes the site as a zip with a SHA-256 manifest beside it;
@@ -81,11 +81,13 @@ def run_build(
             ]
         return BuildOutcome(True, None, messages)
 
-    # The engines load while the sources are checked and rendered.
-    pages = cache_folder() / "pages" / hashlib.sha256(str(project.root).encode()).hexdigest()[:20]
-    with engine.Engines(LANGS, pages) as engines:
+    from generator.build import engine
+
+    # The engines load while the sources are checked and rendered (unless the caller
+    # has a pair loaded already, as the preview does).
+    with engines or engine.Engines.for_project(project) as ready:
         return _check_and_build(
-            project, target, echo, day, site_url, zip_path, step, started, inputs_now, engines
+            project, target, echo, day, site_url, zip_path, step, started, inputs_now, ready
         )
 
 
@@ -101,6 +103,14 @@ def _check_and_build(
     inputs_now: str | None,
     engines: engine.Engines,
 ) -> BuildOutcome:
+    import yaml
+
+    from generator.build import engine
+    from generator.commands.check import run_check
+    from generator.content.history import history
+    from generator.redaction.built_site import scan_built_site
+    from generator.render.pages import render
+
     step("Checking")
     result = run_check(project, day)
     if not result.ok:
@@ -232,6 +242,8 @@ def _build_into(
     site_url: str | None,
     engines: engine.Engines,
 ) -> list[Diagnostic]:
+    from generator.build import engine
+
     configs: dict[str, Path] = {}
     trees: dict[str, Path] = {}
     sources: dict[str, dict[str, str]] = {}
@@ -265,6 +277,8 @@ _DOC_FILE = re.compile(r"'(?P<address>[^']+\.md)'")
 
 def _engine_diagnostics(outcome: engine.EngineResult, sources: dict[str, str]) -> list[Diagnostic]:
     """MkDocs' complaints, each pinned to the source file it is about where possible."""
+    from generator.rules.twins import LANGUAGE_NAMES
+
     language = LANGUAGE_NAMES[outcome.lang]
     found: list[Diagnostic] = []
     for line in outcome.log.splitlines():

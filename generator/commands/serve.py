@@ -16,6 +16,7 @@ from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from generator.build.engine import Engines
 from generator.commands.build import run_build
 from generator.commands.report import grouped
 from generator.project import Project
@@ -67,7 +68,7 @@ def run_serve(
     host: str,
     port: int,
     echo: Callable[[str], None] = print,
-    poll_seconds: float = 1.0,
+    poll_seconds: float = 0.5,
     stop: threading.Event | None = None,
     today: date | None = None,
 ) -> None:
@@ -75,8 +76,16 @@ def run_serve(
     with tempfile.TemporaryDirectory(prefix="opcc-preview-") as preview_name:
         preview = Path(preview_name) / "site"
 
+        standby: list[Engines] = []
+
         def rebuild() -> None:
-            outcome = run_build(project, preview, echo=echo, today=today)
+            # The engines for the next build wait, already loaded, while staff edit.
+            engines = standby.pop() if standby else None
+            outcome = run_build(project, preview, echo=echo, today=today, engines=engines)
+            if engines is not None and not engines.closed:
+                standby.append(engines)  # nothing had changed: not needed yet
+            else:
+                standby.append(Engines.for_project(project))
             if outcome.check is not None:
                 for line in grouped(outcome.check.diagnostics):
                     echo(line)
@@ -106,3 +115,5 @@ def run_serve(
         finally:
             server.shutdown()
             server.server_close()
+            for engines in standby:
+                engines.__exit__(None, None, None)
