@@ -239,6 +239,7 @@ def _sources_plugin():  # type: ignore[no-untyped-def]
                     for a, s in self.parts["files"].items()
                 ),
             ]
+            self.parts = {}  # the files hold the texts now
             # In the order MkDocs would have found them in a folder (the order of the
             # search index and the sitemap), before the theme's files.
             return Files([*sorted(ours, key=lambda f: _walk_order(f.src_uri)), *files])
@@ -331,6 +332,9 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             self.used.add(page.opcc_key)
             if page.opcc_kept is not None:
                 self.reused += 1
+                # MkDocs keeps every page to the end of the build; not its kept HTML.
+                page.opcc_kept = None
+                del page.read_source, page.render
                 return output
             folder = posixpath.dirname(page.file.src_uri)
             self._keep(

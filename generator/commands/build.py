@@ -144,6 +144,7 @@ def _check_and_build(
         result.site.today,
         dates,
     )
+    pages = {lang: len(tree.pages) for lang, tree in rendered.trees.items()}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -180,7 +181,6 @@ def _check_and_build(
             f"  Every file's SHA-256: {manifest} (check with: sha256sum -c, in the site folder)",
         ]
     seconds = time.monotonic() - started
-    pages = {lang: len(tree.pages) for lang, tree in rendered.trees.items()}
     files = len({f for tree in rendered.trees.values() for f in tree.files.values()})
     facts = len(result.redaction.usage.report())
     return BuildOutcome(
@@ -251,6 +251,7 @@ def _build_into(
         docs = staging / lang / "docs"
         docs.mkdir(parents=True)  # empty: the pages reach MkDocs from memory
         trees[lang] = engine.write_tree(tree, staging / lang / "tree.pickle")
+        tree.pages.clear()  # the engine has them now; a large register's pages are many MB
         configs[lang] = engine.write_config(
             tree,
             project.mkdocs_config,
