@@ -292,6 +292,8 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                     kept = pickle.load(handle)
             except Exception:  # a missing or damaged entry: the page is rendered
                 return page
+            if not (self.folder / f"{key}.html").is_file():
+                return page  # the HTML went missing: render it again
             if not all(files.get_file_from_path(target) for target in kept["targets"]):
                 return page  # a page it links to has gone: render it, so that MkDocs warns
             page.opcc_kept = kept
@@ -306,9 +308,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             with contextlib.suppress(OSError):
                 compiled.mkdir(parents=True, exist_ok=True)
                 env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
-            env.loader = ChoiceLoader(
-                [DictLoader({CACHED_TEMPLATE: "{{ page.opcc_kept.html }}"}), env.loader]
-            )
+            env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: ""}), env.loader])
             return env
 
         @event_priority(100)  # before the search plugin indexes the page
@@ -331,16 +331,20 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
         def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
             self.used.add(page.opcc_key)
             if page.opcc_kept is not None:
+                # The kept HTML is copied file to file, never read into memory; MkDocs,
+                # given nothing to write, writes nothing.
                 self.reused += 1
-                # MkDocs keeps every page to the end of the build; not its kept HTML.
+                destination = page.file.abs_dest_path
+                os.makedirs(os.path.dirname(destination), exist_ok=True)
+                shutil.copyfile(self.folder / f"{page.opcc_key}.html", destination)
                 page.opcc_kept = None
                 del page.read_source, page.render
-                return output
+                return ""
             folder = posixpath.dirname(page.file.src_uri)
             self._keep(
                 page.opcc_key,
+                output,
                 {
-                    "html": output,
                     "meta": page.meta,
                     "title": page._title_from_render,
                     "anchors": sorted(page.present_anchor_ids or ()),
@@ -359,10 +363,13 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             )
             return output
 
-        def _keep(self, key: str, kept: dict[str, Any]) -> None:
+        def _keep(self, key: str, html: str, kept: dict[str, Any]) -> None:
             # Written aside at once rather than held (thousands of pages' HTML would
             # double the engine's memory), and moved into the cache only by save().
             self.pending.mkdir(parents=True, exist_ok=True)
+            # As MkDocs writes a page.
+            encoded = html.encode("utf-8", errors="xmlcharrefreplace")
+            (self.pending / f"{key}.html").write_bytes(encoded)
             with (self.pending / f"{key}.pickle").open("wb") as handle:
                 pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
             self.fresh.add(key)
@@ -375,10 +382,11 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             """Keep the pages of this build, and only those."""
             self.folder.mkdir(parents=True, exist_ok=True)
             for key in self.fresh:
-                os.replace(self.pending / f"{key}.pickle", self.folder / f"{key}.pickle")
+                for suffix in (".html", ".pickle"):  # the HTML first: see on_pre_page
+                    os.replace(self.pending / f"{key}{suffix}", self.folder / f"{key}{suffix}")
             self.discard()
-            for entry in self.folder.glob("*.pickle"):
-                if entry.stem not in self.used:
+            for entry in self.folder.iterdir():
+                if entry.suffix in (".html", ".pickle") and entry.stem not in self.used:
                     entry.unlink(missing_ok=True)
 
         def discard(self) -> None:
@@ -428,6 +436,8 @@ def main(argv: list[str]) -> int:
     logger.setLevel(logging.INFO)
     logger.propagate = False
     logger.addHandler(handler)
+    # Kept pages are written by the page cache, not MkDocs, which notes each one.
+    handler.addFilter(lambda record: not record.getMessage().startswith("Page skipped"))
     cache = None
     built = False
     try:
