@@ -1,8 +1,11 @@
 """The site engine: everything specific to MkDocs and mkdocs-material lives here.
 
 Each language is a separate MkDocs build with its own configuration, which inherits the
-project's mkdocs.yml. The two builds run side by side, one per core. Moving to another
-engine that reads mkdocs.yml (such as Zensical) means changing this module only.
+project's mkdocs.yml, in a process of its own (``python -m generator.build.engine``),
+started before the sources are checked so that MkDocs loads meanwhile. The two builds
+run side by side, one per core. The pages reach MkDocs from memory, and a page cache
+spares MkDocs every page that is as it was last time. Moving to another engine that
+reads mkdocs.yml (such as Zensical) means changing this module only.
 """
 
 from __future__ import annotations
@@ -175,7 +178,7 @@ def write_tree(tree: LanguageTree, path: Path) -> Path:
 # under a key made of the page's Markdown, its address and everything else a page's
 # HTML depends on: the language's configuration (navigation, strings, site address), the
 # base mkdocs.yml, the theme overrides, this module and the versions of MkDocs and the
-# theme. A page whose key is found is not rendered: its HTML is written as kept. A page
+# theme. A page whose key is found is not rendered: its HTML is copied as kept. A page
 # is kept only after a build without a warning, so a page that warned is always
 # rendered again, and warns again.
 
