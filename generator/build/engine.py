@@ -295,10 +295,21 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                     kept = pickle.load(handle)
             except Exception:  # a missing or damaged entry: the page is rendered
                 return page
-            if not (self.folder / f"{key}.html").is_file():
-                return page  # the HTML went missing: render it again
             if not all(files.get_file_from_path(target) for target in kept["targets"]):
                 return page  # a page it links to has gone: render it, so that MkDocs warns
+            # A link of its own to the kept HTML, which another build of the same project
+            # pruning the cache meanwhile cannot take away.
+            held = self.pending / f"{key}.held.html"
+            try:
+                self.pending.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(self.folder / f"{key}.html", held)
+                except FileNotFoundError:
+                    raise
+                except OSError:  # a file system without hard links: a copy then
+                    shutil.copyfile(self.folder / f"{key}.html", held)
+            except OSError:
+                return page  # the HTML went missing: render it again
             page.opcc_kept = kept
             page.read_source = lambda config: _restore_source(page, kept)
             page.render = lambda config, files: _restore(page, kept, files)
@@ -339,7 +350,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 self.reused += 1
                 destination = page.file.abs_dest_path
                 os.makedirs(os.path.dirname(destination), exist_ok=True)
-                shutil.copyfile(self.folder / f"{page.opcc_key}.html", destination)
+                shutil.copyfile(self.pending / f"{page.opcc_key}.held.html", destination)
                 page.opcc_kept = None
                 del page.read_source, page.render
                 return ""
