@@ -2,7 +2,8 @@
 
 Forking shares what this process has loaded (the rules, the detectors, the people list)
 with each worker at no cost, so a worker needs nothing but the items. Where forking is
-not available, or there are too few items to be worth it, the work runs here.
+not available or not safe (another thread is running), or there are too few items to
+be worth it, the work runs here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -23,10 +25,13 @@ def fork_map(task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least:
     at least ``at_least`` items. ``task`` reaches the workers by the fork, so what it
     is bound to (a functools.partial) is shared rather than sent with every item."""
     workers = min(os.cpu_count() or 1, 8, len(items))
+    # Forking while another thread runs (the preview's web server) could copy a lock
+    # that thread holds into a worker, where nothing would ever release it.
     if (
         len(items) < at_least
         or workers < 2
         or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1
     ):
         return [task(*item) for item in items]
     global _task

@@ -121,3 +121,22 @@ def test_no_cache_reads_and_changes_no_cache(
     # Built again in full, with nothing changed: no "nothing has changed" shortcut.
     code, output = run("build", "--root", str(project), "--out", str(tmp_path / "b"), "--no-cache")
     assert "Built " in output
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reference = tmp_path / "reference"
+    code, output = run("build", "--root", str(project), "--out", str(reference), "--no-cache")
+    assert code == 0, output
+    # The cache folder's place is taken by a file: nothing can be made under it.
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    (blocked / "opcc-site").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert check(project)[0] == 0
+    for attempt in ("first", "second"):
+        out = tmp_path / attempt
+        code, output = run("build", "--root", str(project), "--out", str(out))
+        assert code == 0, output
+        assert tree_digest(out) == tree_digest(reference)

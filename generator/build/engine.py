@@ -33,7 +33,7 @@ from generator.content.model import LANGS
 from generator.project import Project
 from generator.render.pages import LanguageTree
 from generator.render.security import CONTENT_SECURITY_POLICY
-from generator.usercache import cache_folder
+from generator.usercache import cache_folder, code_digest
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,9 @@ def cache_salt(config: dict[str, Any], base_config: Path, overrides_dir: Path) -
     for path in sorted(overrides_dir.rglob("*")):
         if path.is_file():
             digest.update(f"{path.relative_to(overrides_dir)}\0".encode() + path.read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    # The generator's own code and strings (a section page's title, say, shows in its
+    # neighbours' footers) and the versions of what it runs on.
+    digest.update(code_digest().encode())
     for package in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "pymdown-extensions"):
         try:
             digest.update(f"{package}={version(package)}\0".encode())
@@ -265,6 +267,13 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
     from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
     from mkdocs.structure.toc import get_toc
 
+    class _TolerantBytecodeCache(FileSystemBytecodeCache):
+        """A template that cannot be stored compiled is compiled again next time."""
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
     class PageCache(BasePlugin):  # type: ignore[type-arg]
         def __init__(self, folder: Path, salt: str) -> None:
             super().__init__()
@@ -272,6 +281,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             self.salt = salt
             self.used: set[str] = set()
             self.fresh: set[str] = set()
+            self.unwritable = False
             self.pending = folder.with_name(f"{folder.name}.pending-{os.getpid()}")
             self.search: Any = None
             self.reused = 0
@@ -321,7 +331,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             compiled = self.folder.parent / "compiled-templates"
             with contextlib.suppress(OSError):
                 compiled.mkdir(parents=True, exist_ok=True)
-                env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+                env.bytecode_cache = _TolerantBytecodeCache(str(compiled))
             env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: ""}), env.loader])
             return env
 
@@ -379,13 +389,20 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
 
         def _keep(self, key: str, html: str, kept: dict[str, Any]) -> None:
             # Written aside at once rather than held (thousands of pages' HTML would
-            # double the engine's memory), and moved into the cache only by save().
-            self.pending.mkdir(parents=True, exist_ok=True)
-            # As MkDocs writes a page.
-            encoded = html.encode("utf-8", errors="xmlcharrefreplace")
-            (self.pending / f"{key}.html").write_bytes(encoded)
-            with (self.pending / f"{key}.pickle").open("wb") as handle:
-                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            # double the engine's memory), and moved into the cache only by save(). A
+            # cache folder that cannot be written to only means nothing is kept.
+            if self.unwritable:
+                return
+            try:
+                self.pending.mkdir(parents=True, exist_ok=True)
+                # As MkDocs writes a page.
+                encoded = html.encode("utf-8", errors="xmlcharrefreplace")
+                (self.pending / f"{key}.html").write_bytes(encoded)
+                with (self.pending / f"{key}.pickle").open("wb") as handle:
+                    pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            except OSError:
+                self.unwritable = True
+                return
             self.fresh.add(key)
 
         def _entries(self) -> list[dict[str, Any]]:
@@ -394,14 +411,16 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
 
         def save(self) -> None:
             """Keep the pages of this build, and only those."""
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for key in self.fresh:
-                for suffix in (".html", ".pickle"):  # the HTML first: see on_pre_page
-                    os.replace(self.pending / f"{key}{suffix}", self.folder / f"{key}{suffix}")
-            self.discard()
-            for entry in self.folder.iterdir():
-                if entry.suffix in (".html", ".pickle") and entry.stem not in self.used:
-                    entry.unlink(missing_ok=True)
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                for key in self.fresh:
+                    for suffix in (".html", ".pickle"):  # the HTML first: see on_pre_page
+                        os.replace(self.pending / f"{key}{suffix}", self.folder / f"{key}{suffix}")
+                for entry in self.folder.iterdir():
+                    if entry.suffix in (".html", ".pickle") and entry.stem not in self.used:
+                        entry.unlink(missing_ok=True)
+            finally:
+                self.discard()
 
         def discard(self) -> None:
             """Forget the pages of a build that did not succeed."""

@@ -55,7 +55,9 @@ def _strings(value: object) -> list[str]:
     return []
 
 
-def _chunks(lines: list[str], seen: set[tuple[str | None, str]], lang: str | None):
+def _chunks(
+    lines: list[str], seen: set[tuple[str | None, str]], lang: str | None, skipped: list[bool]
+):
     """Runs of consecutive lines not scanned before, as (first line number, text).
 
     Every page repeats the theme's header, menu and footer; scanning each distinct line
@@ -66,6 +68,8 @@ def _chunks(lines: list[str], seen: set[tuple[str | None, str]], lang: str | Non
     start = 0
     for number, line in enumerate(lines, start=1):
         key = (lang, line)
+        if key in seen and line.strip():
+            skipped[0] = True  # read in an earlier file: this file is not scanned whole
         if key in seen or not line.strip():
             if run:
                 yield start, "\n".join(run)
@@ -160,8 +164,8 @@ def _scan_files(
     for rel, path in files:
         data = path.read_bytes()
         whole = hashlib.blake2b(f"file\0{rel}\0".encode() + data, digest_size=16).digest()
-        digests.add(whole)
         if whole in known:
+            digests.add(whole)
             continue  # the same bytes at the same place, found clean under the same settings
         raw = data.decode("utf-8", errors="replace")
         suffix = path.suffix.lower()
@@ -169,13 +173,15 @@ def _scan_files(
             with contextlib.suppress(ValueError):  # not JSON after all: scanned as text
                 raw = "\n".join(_strings(json.loads(raw)))
         seen: set[tuple[str, str]] = set()
-        for first_line, chunk in _chunks(raw.split("\n"), scanned, lang):
-            key = hashlib.blake2b(f"{lang}\0{chunk}".encode(), digest_size=16).digest()
-            digests.add(key)
-            if key in known:
+        skipped = [False]
+        markup = suffix in (".html", ".htm", ".xml")  # read a second way: see below
+        for first_line, chunk in _chunks(raw.split("\n"), scanned, lang, skipped):
+            key = hashlib.blake2b(f"{lang}\0{markup}\0{chunk}".encode(), digest_size=16)
+            digests.add(key.digest())
+            if key.digest() in known:
                 continue
             texts = [html.unescape(chunk)]
-            if suffix in (".html", ".htm", ".xml") and "<" in chunk:
+            if markup and "<" in chunk:
                 # Also as a reader sees it, with inline tags gone, so that a name split
                 # by <strong> reads whole.
                 texts.append(html.unescape(_ANY_TAG.sub(" ", _INLINE_TAGS.sub("", chunk))))
@@ -196,4 +202,8 @@ def _scan_files(
                             clue=finding.clue,
                         )
                     )
+        if not skipped[0]:
+            # Every line of it read here, in this file's own runs: the whole file may be
+            # passed over next time, should its bytes be the same.
+            digests.add(whole)
     return found, digests

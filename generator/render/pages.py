@@ -598,7 +598,9 @@ class _LanguageRenderer:
         nav: list[Any] = [{t("nav.home"): HOME}, {t("nav.register"): "register/index.md"}]
         for kind, items in sections.items():
             if items:
-                children: list[Any] = [SECTION_INDEX[kind]]
+                # Every entry titled here, so that the titles every page shows of its
+                # neighbours are in the configuration (the engine's page cache keys on it).
+                children: list[Any] = [{t(f"section.{kind}.title"): SECTION_INDEX[kind]}]
                 children += [{d.texts[self.lang].title: document_address(d.id)} for d in items]
                 nav.append({t(SECTION_NAV[kind]): children})
         nav.append({t("nav.timetable"): "timetable.md"})
