@@ -8,12 +8,13 @@ wrong answer, because each is keyed by everything its contents depend on.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -26,8 +27,10 @@ def cache_folder() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "opcc-site"
 
 
+@functools.cache
 def code_digest() -> str:
-    """The generator's own code and the versions of what it runs on."""
+    """The generator's own code and the versions of what it runs on (worked out once a
+    process: every cache's key includes it)."""
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
     for package in _LIBRARIES:
         try:
@@ -38,6 +41,15 @@ def code_digest() -> str:
         if path.suffix in (".py", ".txt", ".yml", ".j2") and "__pycache__" not in path.parts:
             digest.update(f"{path.relative_to(GENERATOR)}\0".encode())
             digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def settings_digest(settings: Iterable[object]) -> str:
+    """The key of what a cache's entries depend on: the generator's code and
+    ``settings`` (the people list, the public facts)."""
+    digest = hashlib.sha256(code_digest().encode())
+    for item in settings:
+        digest.update(repr(item).encode() + b"\0")
     return digest.hexdigest()
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.content.examine import FileOutcome
-from generator.usercache import cache_folder, code_digest, paused_gc
+from generator.usercache import cache_folder, paused_gc, settings_digest
 
 
 class FileCache:
@@ -39,11 +39,8 @@ class FileCache:
     def open(cls, root: Path, settings: Iterable[object]) -> FileCache:
         """The cache of the project at ``root``; ``settings`` are what the outcomes
         depend on besides each file (the people list, the public facts)."""
-        digest = hashlib.sha256(code_digest().encode())
-        for item in settings:
-            digest.update(repr(item).encode() + b"\0")
         name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
-        cache = cls(cache_folder() / "files" / f"{name}.pickle", digest.hexdigest())
+        cache = cls(cache_folder() / "files" / f"{name}.pickle", settings_digest(settings))
         with contextlib.suppress(Exception), paused_gc():  # damage only costs time
             with cache.path.open("rb") as handle:  # type: ignore[union-attr]
                 stored = pickle.load(handle)

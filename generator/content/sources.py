@@ -144,10 +144,6 @@ def decode(rel: str, data: bytes | OSError) -> tuple[str | None, list[Diagnostic
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def read_source(project: Project, rel: str) -> tuple[SourceFile | None, list[Diagnostic]]:
-    return source_from(rel, read_bytes(project, rel))
-
-
 def source_from(rel: str, data: bytes | OSError) -> tuple[SourceFile | None, list[Diagnostic]]:
     """The source file ``rel`` from its bytes (or the error reading them)."""
     area, _, inner = rel.partition("/")

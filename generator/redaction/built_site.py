@@ -24,7 +24,7 @@ from generator.parallel import fork_map
 from generator.redaction.allowlist import Allowlist
 from generator.redaction.scan import Scanner
 from generator.rules.registry import rule
-from generator.usercache import cache_folder, code_digest, paused_gc
+from generator.usercache import cache_folder, paused_gc, settings_digest
 
 IN_BUILT_SITE = rule(
     "B003",
@@ -108,10 +108,7 @@ class CleanChunks:
 
     @classmethod
     def open(cls, settings: tuple[object, ...]) -> CleanChunks:
-        digest = hashlib.sha256(code_digest().encode())
-        for item in settings:
-            digest.update(repr(item).encode() + b"\0")
-        path = cache_folder() / "built-scan" / f"{digest.hexdigest()[:20]}.pickle"
+        path = cache_folder() / "built-scan" / f"{settings_digest(settings)[:20]}.pickle"
         known: set[bytes] = set()
         with contextlib.suppress(Exception), paused_gc():  # damage only costs time
             with path.open("rb") as handle:
