@@ -1,0 +1,80 @@
+"""The engine's shortcuts give exactly what MkDocs itself gives."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.build import engine
+from generator.commands.check import run_check
+from generator.content.history import history
+from generator.project import Project
+from generator.render.pages import render
+from tests.conftest import REPO
+
+
+def test_one_converter_for_every_page_renders_each_as_mkdocs_does(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin, event_priority
+    from mkdocs.structure.pages import Page
+
+    project = Project(REPO)
+    result = run_check(project, date(2024, 4, 20))
+    assert result.ok
+    site_url = engine.read_site_url(project.mkdocs_config)
+    dates = history(project.root, [w.path for w in result.site.written])
+    rendered = render(
+        result.site, project.root, project.templates_dir, site_url, result.site.today, dates
+    )
+
+    def seen(page: Any) -> tuple[object, ...]:
+        return (
+            page.content,
+            [(item.title, item.url, item.level, len(item.children)) for item in page.toc],
+            page._title_from_render,
+            page.present_anchor_ids,
+            {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
+        )
+
+    differences: list[str] = []
+    compared: list[str] = []
+
+    class Compare(BasePlugin):  # type: ignore[type-arg]
+        @event_priority(-100)  # after the engine has given the page its converter
+        def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+            shared = page.render
+
+            def both(config: Any, files: Any) -> None:
+                shared(config, files)
+                ours = seen(page)
+                Page.render(page, config, files)
+                compared.append(page.file.src_uri)
+                if seen(page) != ours:
+                    differences.append(page.file.src_uri)
+
+            page.render = both
+            return page
+
+    for lang, tree in rendered.trees.items():
+        docs = tmp_path / lang / "docs"
+        docs.mkdir(parents=True)
+        pages = len(tree.pages)
+        trees = engine.write_tree(tree, tmp_path / lang / "tree.pickle")
+        path = engine.write_config(
+            tree,
+            project.mkdocs_config,
+            project.templates_dir / "overrides",
+            docs,
+            tmp_path / "site" / lang,
+            site_url,
+        )
+        config = load_config(str(path), strict=True)
+        config.plugins["opcc/sources"] = engine._sources_plugin()(trees)
+        config.plugins["compare"] = Compare()
+        compared.clear()
+        build(config)
+        assert len(compared) == pages
+        assert any("register/pcc24-" in address for address in compared)
+    assert differences == []
