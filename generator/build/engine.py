@@ -210,17 +210,18 @@ def cache_salt(config: dict[str, Any], base_config: Path, overrides_dir: Path) -
 
 
 def finish_language(lang: str, site_dir: Path) -> None:
-    """What the theme's own build leaves undone: Welsh search that knows mutations; no
-    source maps, which serve the theme's developers, not readers; and none of the 64
-    search language files that the site never loads."""
+    """What the theme's own build leaves undone: Welsh search that knows mutations."""
     index = site_dir / "search" / "search_index.json"
     if lang == "cy" and index.is_file():
         search_index.expand(index)
-    for source_map in (site_dir / "assets").rglob("*.map"):
-        source_map.unlink()
-    # The search worker loads lunr's language files only for languages other than
-    # English; both sites search with lang "en" (write_config), so none is ever loaded.
-    shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
+
+
+def _unserved(dest_uri: str) -> bool:
+    """The theme's files that no reader is ever sent: source maps, which serve the
+    theme's developers, and the 64 search language files. The search worker loads
+    lunr's language files only for languages other than English; both sites search with
+    lang "en" (write_config), so none is ever loaded."""
+    return dest_uri.endswith(".map") or dest_uri.startswith("assets/javascripts/lunr/")
 
 
 def _sources_plugin():  # type: ignore[no-untyped-def]
@@ -250,7 +251,8 @@ def _sources_plugin():  # type: ignore[no-untyped-def]
             self.parts = {}  # the files hold the texts now
             # In the order MkDocs would have found them in a folder (the order of the
             # search index and the sitemap), before the theme's files.
-            return Files([*sorted(ours, key=lambda f: _walk_order(f.src_uri)), *files])
+            theirs = [f for f in files if not _unserved(f.dest_uri)]
+            return Files([*sorted(ours, key=lambda f: _walk_order(f.src_uri)), *theirs])
 
         def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
             self.converter = _shared_converter(config, files)
@@ -317,6 +319,118 @@ def _walk_order(src_uri: str) -> list[tuple[int, object]]:
     return [*((1, folder) for folder in folders), (0, (stem not in ("index", "README"), name))]
 
 
+# The site folder
+# ---------------
+# Once the page cache holds the pages, writing thousands of small files, each in a folder
+# of its own, is most of what is left of a build. So the folder a build writes is the
+# site of the build before last (output.claim_spare), updated in place rather than
+# emptied first as MkDocs would: a page whose bytes are there already, in a file as this
+# engine left it (the size, times and inode it recorded), is not written again, and every
+# file there that this build does not make is removed.
+
+SITE_EXTRAS = ("sitemap.xml.gz", "search/search_index.json")  # written beside the Files
+
+
+def _digest(html: str) -> str:
+    """The digest of a page's bytes as MkDocs writes them."""
+    return hashlib.sha256(html.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
+
+
+def _stamp(status: os.stat_result) -> list[int]:
+    """What changes whenever a file's bytes do, as git's index keeps: the change time
+    among it, which no one can set back."""
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+
+
+def _site_folder_plugin():  # type: ignore[no-untyped-def]
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class SiteFolder(BasePlugin):  # type: ignore[type-arg]
+        def __init__(self, site_dir: Path) -> None:
+            super().__init__()
+            self.site_dir = site_dir
+            site_dir.mkdir(parents=True, exist_ok=True)
+            status = site_dir.stat()
+            # Keyed by the folder itself, which keeps its inode as it is renamed between
+            # spare, new and published.
+            name = f"{status.st_dev}-{status.st_ino}.json"
+            self.record = cache_folder() / "site-folders" / name
+            try:
+                known = json.loads(self.record.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                known = {}
+            self.known: dict[str, list[Any]] = known if isinstance(known, dict) else {}
+            self.now: dict[str, list[Any] | str] = {}  # an entry, or a digest to stat
+            self.expected: set[str] = set()
+
+        def holds(self, file: Any, digest: str | None) -> bool:
+            """Whether the file as this engine left it, untouched since, has these bytes."""
+            entry = self.known.get(file.dest_uri)
+            if not digest or not isinstance(entry, list) or entry[-1:] != [digest]:
+                return False
+            try:
+                return _stamp(os.stat(file.abs_dest_path)) == entry[:-1]
+            except OSError:
+                return False
+
+        def left(self, file: Any) -> None:
+            self.now[file.dest_uri] = self.known[file.dest_uri]
+
+        def wrote(self, file: Any, digest: str | None) -> None:
+            if digest:
+                self.now[file.dest_uri] = digest
+
+        @event_priority(-100)  # the files as every plugin left them
+        def on_files(self, files: Any, *, config: Any) -> Any:
+            self.expected = {f.dest_uri for f in files if not f.inclusion.is_excluded()}
+            return files
+
+        @event_priority(-110)  # after the page cache
+        def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+            if not output:
+                return output  # a kept page, placed by the page cache
+            digest = _digest(output)
+            if self.holds(page.file, digest):
+                self.left(page.file)
+                return ""  # MkDocs, given nothing to write, writes nothing
+            self.wrote(page.file, digest)
+            return output
+
+        def finish(self, config: Any) -> None:
+            """Remove what this build did not make, and record what it left."""
+            expected = {
+                *self.expected,
+                *config.theme.static_templates,
+                *config.extra_templates,
+                *SITE_EXTRAS,
+            }
+            top = str(self.site_dir)
+            for folder, _subfolders, names in os.walk(top, topdown=False):
+                rel = os.path.relpath(folder, top).replace(os.sep, "/")
+                for name in names:
+                    if posixpath.normpath(f"{rel}/{name}") not in expected:
+                        os.unlink(os.path.join(folder, name))
+                if folder != top and not os.listdir(folder):
+                    os.rmdir(folder)
+            entries: dict[str, list[Any]] = {}
+            for uri, entry in self.now.items():
+                if isinstance(entry, str):
+                    entry = [*_stamp(os.stat(os.path.join(top, uri))), entry]
+                entries[uri] = entry
+            with contextlib.suppress(OSError):  # unrecorded: every page is written next time
+                self.record.parent.mkdir(parents=True, exist_ok=True)
+                partial = self.record.with_name(f"{self.record.name}.{os.getpid()}.partial")
+                partial.write_text(json.dumps(entries), encoding="utf-8")
+                os.replace(partial, self.record)
+
+        def forget(self) -> None:
+            """After a build that did not finish, the folder is as nobody recorded it."""
+            with contextlib.suppress(OSError):
+                self.record.unlink()
+
+    return SiteFolder
+
+
 def _page_cache_plugin():  # type: ignore[no-untyped-def]
     """The page cache as an MkDocs plugin (made here so that MkDocs is imported only in
     the engine's own processes)."""
@@ -332,10 +446,11 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 super().dump_bytecode(bucket)
 
     class PageCache(BasePlugin):  # type: ignore[type-arg]
-        def __init__(self, folder: Path, salt: str) -> None:
+        def __init__(self, folder: Path, salt: str, site: Any) -> None:
             super().__init__()
             self.folder = folder
             self.salt = salt
+            self.site = site  # the SiteFolder being written
             self.used: set[str] = set()
             self.fresh: set[str] = set()
             self.unwritable = False
@@ -357,6 +472,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             key = self._key(page)
             page.opcc_key = key
             page.opcc_kept = None
+            page.opcc_in_place = False
             try:
                 with (self.folder / f"{key}.pickle").open("rb") as handle:
                     kept = pickle.load(handle)
@@ -364,6 +480,10 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 return page
             if not all(files.get_file_from_path(target) for target in kept["targets"]):
                 return page  # a page it links to has gone: render it, so that MkDocs warns
+            page.opcc_in_place = self.site.holds(page.file, kept.get("digest"))
+            if page.opcc_in_place:
+                self._restore_later(page, kept)
+                return page
             # A link of its own to the kept HTML, which another build of the same project
             # pruning the cache meanwhile cannot take away.
             held = self.pending / f"{key}.held.html"
@@ -377,10 +497,13 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                     shutil.copyfile(self.folder / f"{key}.html", held)
             except OSError:
                 return page  # the HTML went missing: render it again
+            self._restore_later(page, kept)
+            return page
+
+        def _restore_later(self, page: Any, kept: dict[str, Any]) -> None:
             page.opcc_kept = kept
             page.read_source = lambda config: _restore_source(page, kept)
             page.render = lambda config, files: _restore(page, kept, files)
-            return page
 
         def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
             # The theme's templates compiled once, not on every build (Jinja checks each
@@ -412,12 +535,17 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
         def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
             self.used.add(page.opcc_key)
             if page.opcc_kept is not None:
-                # The kept HTML is copied file to file, never read into memory; MkDocs,
-                # given nothing to write, writes nothing.
+                # The kept HTML is copied file to file, never read into memory, unless the
+                # site folder holds it already; MkDocs, given nothing to write, writes
+                # nothing.
                 self.reused += 1
-                destination = page.file.abs_dest_path
-                os.makedirs(os.path.dirname(destination), exist_ok=True)
-                shutil.copyfile(self.pending / f"{page.opcc_key}.held.html", destination)
+                if page.opcc_in_place:
+                    self.site.left(page.file)
+                else:
+                    destination = page.file.abs_dest_path
+                    os.makedirs(os.path.dirname(destination), exist_ok=True)
+                    shutil.copyfile(self.pending / f"{page.opcc_key}.held.html", destination)
+                    self.site.wrote(page.file, page.opcc_kept.get("digest"))
                 page.opcc_kept = None
                 del page.read_source, page.render
                 return ""
@@ -426,6 +554,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 page.opcc_key,
                 output,
                 {
+                    "digest": _digest(output),
                     "meta": page.meta,
                     "title": page._title_from_render,
                     "anchors": sorted(page.present_anchor_ids or ()),
@@ -512,6 +641,7 @@ def main(argv: list[str]) -> int:
     import logging
 
     import material.plugins.search.plugin  # noqa: F401  (loaded while the parent works)
+    from mkdocs import utils as mkdocs_utils
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -528,23 +658,32 @@ def main(argv: list[str]) -> int:
     logger.addHandler(handler)
     # Kept pages are written by the page cache, not MkDocs, which notes each one.
     handler.addFilter(lambda record: not record.getMessage().startswith("Page skipped"))
-    cache = None
+    # The site folder is updated in place (see SiteFolder), not emptied first.
+    mkdocs_utils.clean_directory = lambda directory: None
+    cache = site = None
     built = False
     try:
         config = load_config(settings["config"], strict=True)
         config.plugins["opcc/sources"] = _sources_plugin()(Path(settings["tree"]))
+        site = _site_folder_plugin()(Path(config.site_dir))
+        config.plugins["opcc/site-folder"] = site
         if settings.get("cache"):
-            cache = _page_cache_plugin()(Path(settings["cache"]), config.extra["page_cache_salt"])
+            salt = config.extra["page_cache_salt"]
+            cache = _page_cache_plugin()(Path(settings["cache"]), salt, site)
             config.plugins["opcc/page-cache"] = cache
         build(config)
+        finish_language(config.theme["language"], Path(config.site_dir))
+        site.finish(config)
         built = True
     except MkDocsException as exc:
         logger.error(str(exc))
         return 1
     finally:
-        if cache is not None and not built:
-            cache.discard()  # a page that warned must warn again next time
-    finish_language(config.theme["language"], Path(config.site_dir))
+        if not built:
+            if cache is not None:
+                cache.discard()  # a page that warned must warn again next time
+            if site is not None:
+                site.forget()
     if cache is not None:
         with contextlib.suppress(OSError):  # an unwritable cache only costs time
             cache.save()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.build import inputs
-from generator.build.output import swap_in, unsafe_reason
+from generator.build.output import claim_spare, prune, swap_in, unsafe_reason
 from generator.diagnostics import Diagnostic
 from generator.project import Project
 from generator.rules.engine import ENGINE_PROBLEM, OUTPUT_FOLDER
@@ -153,7 +153,9 @@ def _check_and_build(
         return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
     with tempfile.TemporaryDirectory(prefix="opcc-site-src-") as staging_name:
         staging = Path(staging_name)
-        new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        new = claim_spare(target) or Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent)
+        )
         try:
             step("Building the English and Welsh sites")
             problems = _build_into(project, rendered, staging, new, site_url, engines)
@@ -267,6 +269,7 @@ def _build_into(
             problems += _engine_diagnostics(outcome, sources[outcome.lang])
     if problems:
         return problems
+    prune(new, {*rendered.root_files, *rendered.trees})
     for name, text in rendered.root_files.items():
         (new / name).write_text(text, encoding="utf-8")
     return []
