@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from generator.build import engine
 from generator.commands.check import run_check
@@ -14,12 +17,8 @@ from generator.render.pages import render
 from tests.conftest import REPO
 
 
-def test_one_converter_for_every_page_renders_each_as_mkdocs_does(tmp_path: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.plugins import BasePlugin, event_priority
-    from mkdocs.structure.pages import Page
-
+def _staged(tmp_path: Path) -> dict[str, tuple[Any, Path]]:
+    """The example's languages as the engine receives them: (tree, configuration)."""
     project = Project(REPO)
     result = run_check(project, date(2024, 4, 20))
     assert result.ok
@@ -28,6 +27,35 @@ def test_one_converter_for_every_page_renders_each_as_mkdocs_does(tmp_path: Path
     rendered = render(
         result.site, project.root, project.templates_dir, site_url, result.site.today, dates
     )
+    staged = {}
+    for lang, tree in rendered.trees.items():
+        docs = tmp_path / lang / "docs"
+        docs.mkdir(parents=True)
+        config = engine.write_config(
+            tree,
+            project.mkdocs_config,
+            project.templates_dir / "overrides",
+            docs,
+            tmp_path / "site" / lang,
+            site_url,
+        )
+        staged[lang] = (tree, config)
+    return staged
+
+
+def _config(tree: Any, config: Path, tmp_path: Path) -> Any:
+    from mkdocs.config import load_config
+
+    loaded = load_config(str(config), strict=True)
+    trees = engine.write_tree(tree, tmp_path / f"{tree.lang}-tree.pickle")
+    loaded.plugins["opcc/sources"] = engine._sources_plugin()(trees)
+    return loaded
+
+
+def test_one_converter_for_every_page_renders_each_as_mkdocs_does(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.plugins import BasePlugin, event_priority
+    from mkdocs.structure.pages import Page
 
     def seen(page: Any) -> tuple[object, ...]:
         return (
@@ -57,24 +85,33 @@ def test_one_converter_for_every_page_renders_each_as_mkdocs_does(tmp_path: Path
             page.render = both
             return page
 
-    for lang, tree in rendered.trees.items():
-        docs = tmp_path / lang / "docs"
-        docs.mkdir(parents=True)
+    for tree, path in _staged(tmp_path).values():
         pages = len(tree.pages)
-        trees = engine.write_tree(tree, tmp_path / lang / "tree.pickle")
-        path = engine.write_config(
-            tree,
-            project.mkdocs_config,
-            project.templates_dir / "overrides",
-            docs,
-            tmp_path / "site" / lang,
-            site_url,
-        )
-        config = load_config(str(path), strict=True)
-        config.plugins["opcc/sources"] = engine._sources_plugin()(trees)
+        config = _config(tree, path, tmp_path)
         config.plugins["compare"] = Compare()
         compared.clear()
         build(config)
         assert len(compared) == pages
         assert any("register/pcc24-" in address for address in compared)
     assert differences == []
+
+
+def test_a_fragment_that_does_not_reach_its_page_fails_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
+
+    tree, path = _staged(tmp_path)["en"]
+    register = tree.pages["register/index.md"]
+    marker = re.search(r"<!-- opcc-fragment [0-9a-f]{64} -->", register)
+    assert marker is not None and tree.fragments
+    # Shown as code, the marker reaches the page escaped, and the table would be lost.
+    tree.pages["register/index.md"] = register.replace(marker[0], f"    {marker[0]}")
+    with pytest.raises(Abort):
+        build(_config(tree, path, tmp_path))
+    assert "a fragment of 'register/index.md' was lost" in caplog.text
+    tree.pages["register/index.md"] = register
+    build(_config(tree, path, tmp_path))
+    built = (tmp_path / "site" / "en" / "register" / "index.html").read_text("utf-8")
+    assert "opcc-fragment" not in built and 'class="opcc-register"' in built

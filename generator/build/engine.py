@@ -166,6 +166,7 @@ def write_tree(tree: LanguageTree, path: Path) -> Path:
         "pages": tree.pages,
         "data": tree.data,
         "files": {k: str(v) for k, v in tree.files.items()},
+        "fragments": tree.fragments,
     }
     with path.open("wb") as handle:
         pickle.dump(parts, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -226,6 +227,7 @@ def _unserved(dest_uri: str) -> bool:
 
 def _sources_plugin():  # type: ignore[no-untyped-def]
     """The language's pages given to MkDocs from memory (see write_tree)."""
+    from mkdocs.exceptions import PluginError
     from mkdocs.plugins import BasePlugin
     from mkdocs.structure.files import File, Files
 
@@ -234,6 +236,7 @@ def _sources_plugin():  # type: ignore[no-untyped-def]
             super().__init__()
             with tree.open("rb") as handle:
                 self.parts = pickle.load(handle)
+            self.fragments: dict[str, str] = self.parts.pop("fragments", {})
             self.converter: Any = None
 
         def on_files(self, files: Any, *, config: Any) -> Any:
@@ -263,7 +266,25 @@ def _sources_plugin():  # type: ignore[no-untyped-def]
                 page.render = functools.partial(self.converter, page)
             return page
 
+        def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+            # Each fragment's marker (render/pages.py: fragment) replaced by its HTML; a
+            # marker that did not reach the page whole fails the build.
+            wanted = set(_FRAGMENT.findall(page.markdown or ""))
+            found: set[str] = set()
+
+            def fragment(match: re.Match[str]) -> str:
+                found.add(match[1])
+                return self.fragments[match[1]]
+
+            output = _FRAGMENT.sub(fragment, output) if wanted else output
+            if found != wanted or not wanted <= self.fragments.keys():
+                raise PluginError(f"a fragment of '{page.file.src_uri}' was lost in the build")
+            return output
+
     return Sources
+
+
+_FRAGMENT = re.compile(r"<!-- opcc-fragment ([0-9a-f]{64}) -->")
 
 
 def _shared_converter(config: Any, files: Any):  # type: ignore[no-untyped-def]

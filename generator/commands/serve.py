@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import tempfile
 import threading
 from collections.abc import Callable
@@ -75,6 +76,12 @@ def run_serve(
     stop = stop or threading.Event()
     with tempfile.TemporaryDirectory(prefix="opcc-preview-") as preview_name:
         preview = Path(preview_name) / "site"
+        handler = functools.partial(_QuietHandler, directory=str(preview))
+        server = ThreadingHTTPServer((host, port), handler)
+        # The web server runs in a process of its own, started before any engine (which
+        # it would otherwise inherit a pipe to), so that this process has no thread
+        # besides its own and each rebuild can fork its work onto every core.
+        serving = _Serving(server)
 
         standby: list[Engines] = []
 
@@ -98,9 +105,6 @@ def run_serve(
 
         rebuild()
         preview.mkdir(parents=True, exist_ok=True)
-        handler = functools.partial(_QuietHandler, directory=str(preview))
-        server = ThreadingHTTPServer((host, port), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         echo(f"Preview at http://{host}:{server.server_port}/ (press Ctrl+C to stop)")
         last = fingerprint(project)
         try:
@@ -113,7 +117,29 @@ def run_serve(
         except KeyboardInterrupt:
             echo("Preview stopped.")
         finally:
-            server.shutdown()
-            server.server_close()
+            serving.stop()
             for engines in standby:
                 engines.__exit__(None, None, None)
+
+
+class _Serving:
+    """The web server, in a forked process where the system can fork, else in a thread."""
+
+    def __init__(self, server: ThreadingHTTPServer) -> None:
+        self.server = server
+        self.process: multiprocessing.process.BaseProcess | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self.process = context.Process(target=server.serve_forever, daemon=True)
+            self.process.start()
+            server.socket.close()  # the server process has its own copy
+        else:
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join(timeout=10)
+        else:
+            self.server.shutdown()
+            self.server.server_close()

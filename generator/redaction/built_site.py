@@ -45,40 +45,48 @@ _INLINE_TAGS = re.compile(
 _ANY_TAG = re.compile(r"<[^>]*>")
 
 
-def _strings(value: object) -> list[str]:
+def _records(value: object) -> list[list[str]]:
+    """The strings of a JSON value, grouped by the object that holds them (one search
+    entry, one row of the register), so that a change to one entry leaves the others'
+    runs as they were."""
     if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
+        return [[value]]
     if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
+        return [record for item in value for record in _records(item)]
+    if isinstance(value, dict):
+        own = [item for item in value.values() if isinstance(item, str)]
+        nested = [
+            record
+            for item in value.values()
+            if isinstance(item, (dict, list))
+            for record in _records(item)
+        ]
+        return [own, *nested] if own else nested
     return []
 
 
-def _chunks(
-    lines: list[str], seen: set[tuple[str | None, str]], lang: str | None, skipped: list[bool]
-):
+def _chunks(lines: list[str], seen: set[str]):
     """Runs of consecutive lines not scanned before, as (first line number, text).
 
     Every page repeats the theme's header, menu and footer; scanning each distinct line
     once keeps the pass fast as the site grows, and a run keeps a name split over two
-    lines of a paragraph in one piece.
+    lines of a paragraph in one piece. ``seen`` holds the lines of one language's files
+    scanned so far.
     """
     run: list[str] = []
     start = 0
+    add = seen.add
     for number, line in enumerate(lines, start=1):
-        key = (lang, line)
-        if key in seen and line.strip():
-            skipped[0] = True  # read in an earlier file: this file is not scanned whole
-        if key in seen or not line.strip():
-            if run:
-                yield start, "\n".join(run)
-                run = []
-            continue
-        seen.add(key)
-        if not run:
-            start = number
-        run.append(line)
+        if line not in seen:
+            add(line)
+            if line.strip():
+                if not run:
+                    start = number
+                run.append(line)
+                continue
+        if run:
+            yield start, "\n".join(run)
+            run = []
     if run:
         yield start, "\n".join(run)
 
@@ -132,15 +140,20 @@ class CleanChunks:
 def _scan(folder: Path, scanner: Scanner, shown: str, clean: CleanChunks) -> list[Diagnostic]:
     """Each language's files on a core of its own; the files outside both (the
     bilingual root) with the first."""
-    groups: dict[str | None, list[tuple[str, Path]]] = {"en": [], "cy": []}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if not path.is_file() or rel.startswith("assets/") or "/assets/" in rel:
-            continue
-        if path.suffix.lower() not in _SCANNED:
-            continue
-        lang = "cy" if rel.startswith("cy/") else "en" if rel.startswith("en/") else None
-        groups.setdefault(lang, []).append((rel, path))
+    groups: dict[str | None, list[tuple[str, str]]] = {"en": [], "cy": []}
+    top = str(folder)
+    listed: list[tuple[str, str]] = []
+    for parent, subfolders, names in os.walk(top):
+        rel_parent = os.path.relpath(parent, top).replace(os.sep, "/")
+        subfolders[:] = [name for name in subfolders if name != "assets"]
+        for name in names:
+            if os.path.splitext(name)[1].lower() in _SCANNED:
+                rel = name if rel_parent == "." else f"{rel_parent}/{name}"
+                listed.append((rel, os.path.join(parent, name)))
+    for rel, path in sorted(listed):
+        if os.path.isfile(path):
+            lang = "cy" if rel.startswith("cy/") else "en" if rel.startswith("en/") else None
+            groups.setdefault(lang, []).append((rel, path))
     task = functools.partial(_scan_files, scanner=scanner, shown=shown, known=clean.known)
     items = [(lang, files) for lang, files in groups.items() if files]
     found: list[Diagnostic] = []
@@ -151,28 +164,35 @@ def _scan(folder: Path, scanner: Scanner, shown: str, clean: CleanChunks) -> lis
 
 
 def _scan_files(
-    lang: str | None, files: list[tuple[str, Path]], scanner: Scanner, shown: str, known: set[bytes]
+    lang: str | None, files: list[tuple[str, str]], scanner: Scanner, shown: str, known: set[bytes]
 ) -> tuple[list[Diagnostic], set[bytes]]:
     """What the scan finds in ``files``, and the digests of the files and runs of lines
     it read (clean ones, if it found nothing)."""
     found: list[Diagnostic] = []
-    scanned: set[tuple[str | None, str]] = set()
+    scanned: set[str] = set()  # every file here is in one language, or in none
     digests: set[bytes] = set()
     for rel, path in files:
-        data = path.read_bytes()
-        whole = hashlib.blake2b(f"file\0{rel}\0".encode() + data, digest_size=16).digest()
-        if whole in known:
-            digests.add(whole)
-            continue  # the same bytes at the same place, found clean under the same settings
+        with open(path, "rb") as handle:
+            data = handle.read()
         raw = data.decode("utf-8", errors="replace")
-        suffix = path.suffix.lower()
+        suffix = os.path.splitext(path)[1].lower()
         if suffix == ".json":
             with contextlib.suppress(ValueError):  # not JSON after all: scanned as text
-                raw = "\n".join(_strings(json.loads(raw)))
+                raw = "\n\n".join("\n".join(r) for r in _records(json.loads(raw)))
+        lines = raw.split("\n")
+        present = set(lines)
+        # A file's runs follow from its bytes and which of its lines earlier files held:
+        # with both as they were when the file was found clean, it is passed over.
+        earlier = "\n".join(sorted(present & scanned)).encode()
+        whole = hashlib.blake2b(f"file\0{rel}\0".encode(), digest_size=16)
+        whole.update(hashlib.sha256(data).digest() + earlier)
+        digests.add(whole.digest())
+        if whole.digest() in known:
+            scanned |= present
+            continue
         seen: set[tuple[str, str]] = set()
-        skipped = [False]
         markup = suffix in (".html", ".htm", ".xml")  # read a second way: see below
-        for first_line, chunk in _chunks(raw.split("\n"), scanned, lang, skipped):
+        for first_line, chunk in _chunks(lines, scanned):
             key = hashlib.blake2b(f"{lang}\0{markup}\0{chunk}".encode(), digest_size=16)
             digests.add(key.digest())
             if key.digest() in known:
@@ -199,8 +219,4 @@ def _scan_files(
                             clue=finding.clue,
                         )
                     )
-        if not skipped[0]:
-            # Every line of it read here, in this file's own runs: the whole file may be
-            # passed over next time, should its bytes be the same.
-            digests.add(whole)
     return found, digests

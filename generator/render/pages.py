@@ -6,6 +6,7 @@ writes). Drafts are dropped here, and only here.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -38,6 +39,7 @@ from generator.content.model import (
     Text,
 )
 from generator.i18n import Translator
+from generator.parallel import fork_map
 from generator.render import feed, open_data, sitemap
 from generator.render.env import make_env
 from generator.render.links import md_link, twin_url, url
@@ -61,6 +63,7 @@ class LanguageTree:
     nav: list[Any] = field(default_factory=list)
     strings: dict[str, str] = field(default_factory=dict)  # for the theme overrides
     sources: dict[str, str] = field(default_factory=dict)  # address → source it came from
+    fragments: dict[str, str] = field(default_factory=dict)  # marker → HTML (see fragment)
 
 
 @dataclass
@@ -98,10 +101,11 @@ def render(
     for attachment in attachments:
         addresses[attachment.source] = attachment_address(attachment.source)
 
-    trees: dict[Lang, LanguageTree] = {}
-    for lang in LANGS:
+    election = site.election
+
+    def language(lang: Lang) -> LanguageTree:
         t = Translator(lang)
-        area = site.election.police_area[lang]
+        area = election.police_area[lang]
         tree = LanguageTree(
             lang=lang,
             site_name=t("site.title", area=area, year=year),
@@ -114,7 +118,11 @@ def render(
         for attachment in attachments:
             if lang in attachment.langs:
                 tree.files[attachment_address(attachment.source)] = root / attachment.source
-        trees[lang] = tree
+        return tree
+
+    # Each language on a core of its own, where a large register makes it worth a fork.
+    at_least = 2 if len(responses) >= 200 else len(LANGS) + 1
+    trees = dict(zip(LANGS, fork_map(language, [(lang,) for lang in LANGS], at_least), strict=True))
 
     en, cy = Translator("en"), Translator("cy")
     base = site_url or ""
@@ -272,6 +280,7 @@ class _LanguageRenderer:
             ],
         }
         self._open_data(responses)
+        table = self.env.get_template("markdown/register-table.html.j2").render(t=self.t, rows=rows)
         self._page(
             address,
             "markdown/register.md.j2",
@@ -280,6 +289,7 @@ class _LanguageRenderer:
             hide=("toc",),
             script="assets/opcc-register.js",
             rows=rows,
+            table=Markup(self.fragment(table)),
             filters=filters,
             downloads={
                 "csv": url(address, "register.csv"),
@@ -288,6 +298,15 @@ class _LanguageRenderer:
                 "statistics": url(address, "register/statistics.md"),
             },
         )
+
+    def fragment(self, html: str) -> str:
+        """A marker that the engine replaces by ``html`` in the page as built: for a large
+        block of finished HTML (the register's table of every response) that Markdown,
+        the theme and the search index would only spend time reading. The marker holds
+        the HTML's digest, so a page changes whenever its fragment does."""
+        digest = hashlib.sha256(html.encode()).hexdigest()
+        self.tree.fragments[digest] = html
+        return f"<!-- opcc-fragment {digest} -->"
 
     def _statistics(self, responses: list[Response]) -> None:
         """Counts by topic, outcome, requester and week, and days taken, drawn as charts."""
