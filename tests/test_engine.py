@@ -115,3 +115,22 @@ def test_a_fragment_that_does_not_reach_its_page_fails_the_build(
     build(_config(tree, path, tmp_path))
     built = (tmp_path / "site" / "en" / "register" / "index.html").read_text("utf-8")
     assert "opcc-fragment" not in built and 'class="opcc-register"' in built
+
+
+def test_the_menu_written_once_for_pages_outside_it_is_the_theme_s_own(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+
+    from tests.conftest import tree_digest
+
+    tree, path = _staged(tmp_path)["en"]
+    pages = tree.pages.copy()
+    sites = []
+    for shared in (False, True):
+        tree.pages = pages.copy()
+        config = _config(tree, path, tmp_path)
+        if shared:
+            config.plugins["opcc/shared-nav"] = engine._shared_nav_plugin()()
+        build(config)
+        sites.append(tree_digest(Path(config.site_dir)))
+    assert sites[0] == sites[1]
+    assert sum("register/pcc24-" in name for name in sites[1]) >= 2  # pages that share one

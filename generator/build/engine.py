@@ -4,9 +4,11 @@ Each language is a separate MkDocs build with its own configuration, which inher
 project's mkdocs.yml, in a process of its own (``python -m generator.build.engine``),
 started before the sources are checked so that MkDocs loads meanwhile. The two builds
 run side by side, one per core. The pages reach MkDocs from memory, are converted by one
-Markdown converter rather than one each, and a page cache spares MkDocs every page that
-is as it was last time. Moving to another engine that
-reads mkdocs.yml (such as Zensical) means changing this module only.
+Markdown converter rather than one each, and blocks of finished HTML (fragments) skip
+Markdown and the search index; the site menu of pages outside it is written once; a
+page cache spares MkDocs every page that is as it was last time; and the site folder is
+updated in place, written only where it changed. Moving to another engine that reads
+mkdocs.yml (such as Zensical) means changing this module only.
 """
 
 from __future__ import annotations
@@ -167,6 +169,7 @@ def write_tree(tree: LanguageTree, path: Path) -> Path:
         "data": tree.data,
         "files": {k: str(v) for k, v in tree.files.items()},
         "fragments": tree.fragments,
+        "fragment_text": tree.fragment_text,
     }
     with path.open("wb") as handle:
         pickle.dump(parts, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -228,7 +231,7 @@ def _unserved(dest_uri: str) -> bool:
 def _sources_plugin():  # type: ignore[no-untyped-def]
     """The language's pages given to MkDocs from memory (see write_tree)."""
     from mkdocs.exceptions import PluginError
-    from mkdocs.plugins import BasePlugin
+    from mkdocs.plugins import BasePlugin, event_priority
     from mkdocs.structure.files import File, Files
 
     class Sources(BasePlugin):  # type: ignore[type-arg]
@@ -237,7 +240,14 @@ def _sources_plugin():  # type: ignore[no-untyped-def]
             with tree.open("rb") as handle:
                 self.parts = pickle.load(handle)
             self.fragments: dict[str, str] = self.parts.pop("fragments", {})
+            self.fragment_text: dict[str, str] = self.parts.pop("fragment_text", {})
             self.converter: Any = None
+            self.search: Any = None
+
+        def on_config(self, config: Any) -> None:
+            self.search = next(
+                (p for p in config.plugins.values() if hasattr(p, "search_index")), None
+            )
 
         def on_files(self, files: Any, *, config: Any) -> Any:
             ours = [
@@ -265,6 +275,23 @@ def _sources_plugin():  # type: ignore[no-untyped-def]
             if self.converter is not None:
                 page.render = functools.partial(self.converter, page)
             return page
+
+        @event_priority(-50)  # after the search plugin, before the page cache keeps it
+        def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+            # A searchable fragment's text goes with the page's first section, where it
+            # stands on the page.
+            texts = [
+                self.fragment_text[digest]
+                for digest in _FRAGMENT.findall(page.markdown or "")
+                if digest in self.fragment_text
+            ]
+            index = getattr(self.search, "search_index", None)
+            if texts and index is not None:
+                for entry in reversed(index.entries):
+                    if entry["location"] == page.url:
+                        entry["text"] = " ".join([*texts, entry["text"]]).strip()
+                        break
+            return context
 
         def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
             # Each fragment's marker (render/pages.py: fragment) replaced by its HTML; a
@@ -450,6 +477,55 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
                 self.record.unlink()
 
     return SiteFolder
+
+
+def _shared_nav_plugin():  # type: ignore[no-untyped-def]
+    """The theme writes the whole site menu into every page. The menu of a page that is
+    not in it (a response) differs from another's only by where its links are relative
+    to, so it is written once for each folder such pages are in, and reused."""
+    from jinja2 import ChoiceLoader, DictLoader, PrefixLoader, pass_context
+    from markupsafe import Markup
+    from mkdocs.plugins import BasePlugin
+
+    class SharedNav(BasePlugin):  # type: ignore[type-arg]
+        def __init__(self) -> None:
+            super().__init__()
+            self.in_nav: set[int] = set()
+            self.written: dict[str, Markup] = {}
+
+        def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+            self.in_nav = {id(page) for page in nav.pages}
+            return nav
+
+        def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+            # The theme's menu stays reachable under a prefix; its own name now asks here.
+            env.loader = ChoiceLoader(
+                [
+                    DictLoader({"partials/nav.html": "{{ opcc_site_nav() }}"}),
+                    PrefixLoader({"opcc-theme": env.loader}),
+                    env.loader,
+                ]
+            )
+            env.globals["opcc_site_nav"] = pass_context(
+                lambda context: self._site_nav(context)  # a function, as Jinja marks it
+            )
+            return env
+
+        def _site_nav(self, context: Any) -> Markup:
+            page = context.get("page")
+            shared = page is not None and id(page) not in self.in_nav
+            folder = posixpath.dirname(page.url.rstrip("/")) if shared else None
+            if folder is not None and folder in self.written:
+                return self.written[folder]
+            template = context.environment.get_template("opcc-theme/partials/nav.html")
+            menu = Markup(
+                "".join(template.root_render_func(template.new_context(context.get_all(), True)))
+            )
+            if folder is not None:
+                self.written[folder] = menu
+            return menu
+
+    return SharedNav
 
 
 def _page_cache_plugin():  # type: ignore[no-untyped-def]
@@ -686,6 +762,7 @@ def main(argv: list[str]) -> int:
     try:
         config = load_config(settings["config"], strict=True)
         config.plugins["opcc/sources"] = _sources_plugin()(Path(settings["tree"]))
+        config.plugins["opcc/shared-nav"] = _shared_nav_plugin()()
         site = _site_folder_plugin()(Path(config.site_dir))
         config.plugins["opcc/site-folder"] = site
         if settings.get("cache"):

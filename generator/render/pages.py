@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from html import unescape
 from pathlib import Path
 from statistics import median
 from typing import Any, get_args
@@ -63,7 +64,8 @@ class LanguageTree:
     nav: list[Any] = field(default_factory=list)
     strings: dict[str, str] = field(default_factory=dict)  # for the theme overrides
     sources: dict[str, str] = field(default_factory=dict)  # address → source it came from
-    fragments: dict[str, str] = field(default_factory=dict)  # marker → HTML (see fragment)
+    fragments: dict[str, str] = field(default_factory=dict)  # digest → HTML (see fragment)
+    fragment_text: dict[str, str] = field(default_factory=dict)  # digest → text to search
 
 
 @dataclass
@@ -289,7 +291,7 @@ class _LanguageRenderer:
             hide=("toc",),
             script="assets/opcc-register.js",
             rows=rows,
-            table=Markup(self.fragment(table)),
+            table=Markup(table),
             filters=filters,
             downloads={
                 "csv": url(address, "register.csv"),
@@ -299,14 +301,18 @@ class _LanguageRenderer:
             },
         )
 
-    def fragment(self, html: str) -> str:
-        """A marker that the engine replaces by ``html`` in the page as built: for a large
-        block of finished HTML (the register's table of every response) that Markdown,
-        the theme and the search index would only spend time reading. The marker holds
-        the HTML's digest, so a page changes whenever its fragment does."""
-        digest = hashlib.sha256(html.encode()).hexdigest()
+    def fragment(self, html: str, searchable: bool = False) -> Markup:
+        """A marker that the engine replaces by ``html`` in the page as built: for blocks of
+        finished HTML (the register's table, a response's facts) that Markdown and the
+        theme would only spend time reading. The search index gets the text of a
+        searchable one, and nothing of the others. The marker holds a digest of both,
+        so that a page changes whenever its fragment does."""
+        text = " ".join(unescape(_TAG.sub(" ", html)).split()) if searchable else ""
+        digest = hashlib.sha256(f"{html}\0{text}".encode()).hexdigest()
         self.tree.fragments[digest] = html
-        return f"<!-- opcc-fragment {digest} -->"
+        if text:
+            self.tree.fragment_text[digest] = text
+        return Markup(f"\n<!-- opcc-fragment {digest} -->\n")
 
     def _statistics(self, responses: list[Response]) -> None:
         """Counts by topic, outcome, requester and week, and days taken, drawn as charts."""
@@ -579,6 +585,7 @@ class _LanguageRenderer:
             date=self.t.date,
             md=lambda to: md_link(address, to),
             href=lambda to: url(address, to),  # for links inside raw HTML
+            fragment=self.fragment,
             **context,
         )
         self.tree.pages[address] = f"---\n{frontmatter(meta)}\n---\n\n{markdown}"
@@ -670,6 +677,8 @@ def _order_key(document: Document) -> tuple[int, str, str]:
         document.texts["en"].title,
     )
 
+
+_TAG = re.compile(r"<[^>]*>")
 
 # Characters YAML reads as line breaks or refuses outright; JSON leaves them as they are.
 _NOT_YAML = re.compile(
