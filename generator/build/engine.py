@@ -28,16 +28,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from generator.build import search_index
-from generator.content.model import LANGS
-from generator.project import Project
-from generator.render.pages import LanguageTree
-from generator.render.security import CONTENT_SECURITY_POLICY
 from generator.usercache import cache_folder, code_digest
+
+if TYPE_CHECKING:  # the engine's own processes load no more of the generator than they use
+    from generator.project import Project
+    from generator.render.pages import LanguageTree
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ def write_config(
     site_dir: Path,
     site_url: str | None,
 ) -> Path:
+    from generator.render.security import CONTENT_SECURITY_POLICY
+
     search: dict[str, Any] = {"lang": "en"}
     if tree.lang == "cy":
         # No Welsh stemmer exists for the theme's search; the English one would mangle
@@ -127,6 +129,8 @@ class Engines:
     @classmethod
     def for_project(cls, project: Project) -> Engines:
         """Both languages' engines, with the project's page cache."""
+        from generator.content.model import LANGS
+
         return cls(LANGS, page_cache_folder(project))
 
     def __enter__(self) -> Engines:

@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject
-
 from generator.redaction.attachments import (
     UNREADABLE,
     Inspection,
@@ -35,6 +32,10 @@ _PERSON_KEYS = ("/Author",)
 
 
 def inspect(full: Path, rel: str) -> Inspection:
+    # pypdf is loaded only when a PDF is read: most checks find every PDF in the cache.
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject
+
     inspection = Inspection()
     reader = PdfReader(full)
     if reader.is_encrypted and not reader.decrypt(""):
@@ -96,6 +97,8 @@ def _outline_titles(outline: object) -> list[str]:
 
 
 def _resolve(value: object) -> object:
+    from pypdf.generic import ArrayObject
+
     while hasattr(value, "get_object"):
         resolved = value.get_object()  # type: ignore[attr-defined]
         if resolved is value:
