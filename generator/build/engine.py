@@ -193,6 +193,7 @@ def write_tree(tree: LanguageTree, path: Path) -> Path:
 # rendered again, and warns again.
 
 CACHED_TEMPLATE = "opcc-cached-page.html"
+INDEX = "index.pickle"  # what is kept of each page, by key, beside each page's HTML
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#?]+\.md)")
 
 
@@ -552,7 +553,8 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             self.folder = folder
             self.salt = salt
             self.site = site  # the SiteFolder being written
-            self.used: set[str] = set()
+            self.kept: dict[str, dict[str, Any]] = {}  # key → what is kept of the page
+            self.now: dict[str, dict[str, Any]] = {}  # the same, for this build's pages
             self.fresh: set[str] = set()
             self.unwritable = False
             self.pending = folder.with_name(f"{folder.name}.pending-{os.getpid()}")
@@ -568,16 +570,21 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             self.search = next(
                 (p for p in config.plugins.values() if hasattr(p, "search_index")), None
             )
+            # What is kept of every page in one file, read once; each page's HTML in a
+            # file of its own, copied from file to file.
+            with contextlib.suppress(Exception):  # missing or damaged: pages are rendered
+                with (self.folder / INDEX).open("rb") as handle:
+                    kept = pickle.load(handle)
+                if isinstance(kept, dict):
+                    self.kept = kept
 
         def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
             key = self._key(page)
             page.opcc_key = key
             page.opcc_kept = None
             page.opcc_in_place = False
-            try:
-                with (self.folder / f"{key}.pickle").open("rb") as handle:
-                    kept = pickle.load(handle)
-            except Exception:  # a missing or damaged entry: the page is rendered
+            kept = self.kept.get(key)
+            if not isinstance(kept, dict) or "targets" not in kept:
                 return page
             if not all(files.get_file_from_path(target) for target in kept["targets"]):
                 return page  # a page it links to has gone: render it, so that MkDocs warns
@@ -634,8 +641,8 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
 
         @event_priority(-100)  # the page as written, after every other plugin
         def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-            self.used.add(page.opcc_key)
             if page.opcc_kept is not None:
+                self.now[page.opcc_key] = page.opcc_kept
                 # The kept HTML is copied file to file, never read into memory, unless the
                 # site folder holds it already; MkDocs, given nothing to write, writes
                 # nothing.
@@ -685,12 +692,11 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 # As MkDocs writes a page.
                 encoded = html.encode("utf-8", errors="xmlcharrefreplace")
                 (self.pending / f"{key}.html").write_bytes(encoded)
-                with (self.pending / f"{key}.pickle").open("wb") as handle:
-                    pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
             except OSError:
                 self.unwritable = True
                 return
             self.fresh.add(key)
+            self.now[key] = kept
 
         def _entries(self) -> list[dict[str, Any]]:
             index = getattr(self.search, "search_index", None)
@@ -701,11 +707,15 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 for key in self.fresh:
-                    for suffix in (".html", ".pickle"):  # the HTML first: see on_pre_page
-                        os.replace(self.pending / f"{key}{suffix}", self.folder / f"{key}{suffix}")
-                for entry in self.folder.iterdir():
-                    if entry.suffix in (".html", ".pickle") and entry.stem not in self.used:
-                        entry.unlink(missing_ok=True)
+                    os.replace(self.pending / f"{key}.html", self.folder / f"{key}.html")
+                partial = self.pending / INDEX
+                with partial.open("wb") as handle:
+                    pickle.dump(self.now, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(partial, self.folder / INDEX)
+                for entry in os.scandir(self.folder):
+                    if entry.name.endswith(".html") and entry.name[:-5] not in self.now:
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
             finally:
                 self.discard()
 
