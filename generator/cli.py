@@ -186,6 +186,7 @@ def build(
                 site_url=site_url,
                 zip_path=zip_path.resolve() if zip_path else None,
                 step=step,
+                fresh=no_cache,
             )
         if outcome.ok:
             bar.update(STEPS - bar.pos)

@@ -175,6 +175,13 @@ def test_a_build_into_the_spare_of_the_last_one_is_a_build_afresh(
     before = home.stat()
     home.write_bytes(home.read_bytes().replace(b"<body", b"<bodx", 1))
     os.utime(home, ns=(before.st_atime_ns, before.st_mtime_ns))
+    # A link to a folder elsewhere, and a backup made by hard links, in that site.
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere, "notes.html", "<p>Call 07700 900123</p>")
+    (spare / "en" / "notes").symlink_to(elsewhere, target_is_directory=True)
+    backup = tmp_path / "backup.html"
+    os.link(spare / "cy" / "index.html", backup)
+    kept = backup.read_bytes()
     build()
     afresh = tmp_path / "afresh"
     code, output = run("build", "--root", str(project), "--out", str(afresh), "--no-cache")
@@ -182,3 +189,19 @@ def test_a_build_into_the_spare_of_the_last_one_is_a_build_afresh(
     assert tree_digest(out) == tree_digest(afresh)
     assert not (out / "en" / "register" / "pcc24-002").exists()
     assert not list(out.rglob("workforce.csv"))
+    assert not (out / "en" / "notes").exists() and (elsewhere / "notes.html").is_file()
+    assert backup.read_bytes() == kept  # written anew in the site, not over the backup
+
+
+def test_a_spare_that_is_a_link_elsewhere_is_never_written_into(
+    project: Path, own_cache: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    elsewhere = tmp_path / "live"
+    write(elsewhere, "index.html", "<p>the live site</p>")
+    before = tree_digest(elsewhere)
+    (tmp_path / ".site.spare").symlink_to(elsewhere, target_is_directory=True)
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    assert tree_digest(elsewhere) == before
+    assert (out / "en" / "index.html").is_file()

@@ -22,6 +22,7 @@ import pickle
 import posixpath
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -319,6 +320,13 @@ def _sources_plugin():  # type: ignore[no-untyped-def]
 _FRAGMENT = re.compile(r"<!-- opcc-fragment ([0-9a-f]{64}) -->")
 
 
+_RESETTING_EXTENSIONS = {
+    *("abbr", "admonition", "attr_list", "codehilite", "def_list", "fenced_code"),
+    *("footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br"),
+    *("sane_lists", "smarty", "tables", "toc", "wikilinks", "extra"),
+}
+
+
 def _shared_converter(config: Any, files: Any):  # type: ignore[no-untyped-def]
     """MkDocs' Page.render with one Markdown converter for every page, reset between
     pages, where MkDocs builds a new one for each: building one costs more than
@@ -334,6 +342,12 @@ def _shared_converter(config: Any, files: Any):  # type: ignore[no-untyped-def]
 
     if not mkdocs.__version__.startswith("1.6."):
         return None
+    # Python-Markdown's own extensions reset what they hold between documents; another
+    # extension might carry something from one page into the next.
+    for extension in config["markdown_extensions"]:
+        name = extension if isinstance(extension, str) else type(extension).__module__
+        if name.removeprefix("markdown.extensions.") not in _RESETTING_EXTENSIONS:
+            return None
     md = markdown.Markdown(
         extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
     )
@@ -395,6 +409,27 @@ def _stamp(status: os.stat_result) -> list[int]:
     return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
 
 
+def _extras(config: Any) -> tuple[str, ...]:
+    """What MkDocs and the theme write beside the Files: the theme's templates (404.html,
+    sitemap.xml), the sitemap compressed, the search index."""
+    return (*config.theme.static_templates, *config.extra_templates, *SITE_EXTRAS)
+
+
+def _sweep(top: str) -> None:
+    """Remove from the folder whatever a write could reach beyond it: a symbolic link (to
+    a file or a folder anywhere), anything but a file or a folder, and a file with
+    another name somewhere (a hard link, made by a copy or a backup of the site), which a
+    write in place would change there too."""
+    for folder, subfolders, names in os.walk(top):
+        for name in [*subfolders, *names]:
+            path = os.path.join(folder, name)
+            status = os.lstat(path)
+            if stat.S_ISDIR(status.st_mode):
+                continue
+            if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1:
+                os.unlink(path)
+
+
 def _site_folder_plugin():  # type: ignore[no-untyped-def]
     from mkdocs.plugins import BasePlugin, event_priority
 
@@ -402,7 +437,10 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
         def __init__(self, site_dir: Path) -> None:
             super().__init__()
             self.site_dir = site_dir
+            if site_dir.is_symlink():
+                site_dir.unlink()
             site_dir.mkdir(parents=True, exist_ok=True)
+            _sweep(str(site_dir))
             status = site_dir.stat()
             # Keyed by the folder itself, which keeps its inode as it is renamed between
             # spare, new and published.
@@ -414,7 +452,8 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
                 known = {}
             self.known: dict[str, list[Any]] = known if isinstance(known, dict) else {}
             self.now: dict[str, list[Any] | str] = {}  # an entry, or a digest to stat
-            self.expected: set[str] = set()
+            self.made: set[str] = set()  # every page written or left in place
+            self.files: Any = []
 
         def holds(self, file: Any, digest: str | None) -> bool:
             """Whether the file as this engine left it, untouched since, has these bytes."""
@@ -427,15 +466,31 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
                 return False
 
         def left(self, file: Any) -> None:
+            self.made.add(file.dest_uri)
             self.now[file.dest_uri] = self.known[file.dest_uri]
 
+        def clear(self, file: Any) -> None:
+            """Remove the page's old file before it is written: a file is always written
+            anew, never over (see _sweep), and under the name it has now, where a file
+            system that ignores case would keep the old name's case."""
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(file.abs_dest_path)
+
         def wrote(self, file: Any, digest: str | None) -> None:
+            self.made.add(file.dest_uri)
             if digest:
                 self.now[file.dest_uri] = digest
 
         @event_priority(-100)  # the files as every plugin left them
         def on_files(self, files: Any, *, config: Any) -> Any:
-            self.expected = {f.dest_uri for f in files if not f.inclusion.is_excluded()}
+            self.files = files
+            # Every file but the pages is written on every build: anew, as pages are.
+            for path in (
+                *(f.abs_dest_path for f in files if not f.is_documentation_page()),
+                *(os.path.join(config.site_dir, name) for name in _extras(config)),
+            ):
+                with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+                    os.unlink(path)
             return files
 
         @event_priority(-110)  # after the page cache
@@ -446,16 +501,20 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
             if self.holds(page.file, digest):
                 self.left(page.file)
                 return ""  # MkDocs, given nothing to write, writes nothing
+            self.clear(page.file)
             self.wrote(page.file, digest)
             return output
 
         def finish(self, config: Any) -> None:
-            """Remove what this build did not make, and record what it left."""
+            """Remove every file this build did not make, and record what it left."""
             expected = {
-                *self.expected,
-                *config.theme.static_templates,
-                *config.extra_templates,
-                *SITE_EXTRAS,
+                *(
+                    f.dest_uri
+                    for f in self.files
+                    if not f.is_documentation_page() and f.inclusion.is_included()
+                ),
+                *self.made,
+                *_extras(config),
             }
             top = str(self.site_dir)
             for folder, _subfolders, names in os.walk(top, topdown=False):
@@ -496,10 +555,12 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
         def __init__(self) -> None:
             super().__init__()
             self.in_nav: set[int] = set()
+            self.nav_urls: list[str] = []
             self.written: dict[str, Markup] = {}
 
         def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
             self.in_nav = {id(page) for page in nav.pages}
+            self.nav_urls = [page.url for page in nav.pages]
             return nav
 
         def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
@@ -518,8 +579,16 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
 
         def _site_nav(self, context: Any) -> Markup:
             page = context.get("page")
-            shared = page is not None and id(page) not in self.in_nav
-            folder = posixpath.dirname(page.url.rstrip("/")) if shared else None
+            # Links relative to a page in the same folder, at the same depth, read the
+            # same, unless the menu holds a page below this one (then they would not).
+            shared = (
+                page is not None
+                and id(page) not in self.in_nav
+                and not any(url.startswith(page.url) for url in self.nav_urls)
+            )
+            folder = None
+            if shared:
+                folder = f"{posixpath.dirname(page.url.rstrip('/'))}\0{page.url.count('/')}"
             if folder is not None and folder in self.written:
                 return self.written[folder]
             template = context.environment.get_template("opcc-theme/partials/nav.html")
@@ -652,6 +721,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 else:
                     destination = page.file.abs_dest_path
                     os.makedirs(os.path.dirname(destination), exist_ok=True)
+                    self.site.clear(page.file)
                     shutil.copyfile(self.pending / f"{page.opcc_key}.held.html", destination)
                     self.site.wrote(page.file, page.opcc_kept.get("digest"))
                 page.opcc_kept = None
@@ -747,8 +817,9 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
 def main(argv: list[str]) -> int:
     """``python -m generator.build.engine --wait``: load MkDocs, read one line of JSON
     from standard input ({"config": path, "cache": folder or null}; an empty line or
-    none at all ends the process), then build that language as ``mkdocs build --strict
-    --clean`` does, with the page cache in the folder given."""
+    none at all ends the process), then build that language as ``mkdocs build --strict``
+    does, with the page cache in the folder given, into a site folder updated in place
+    (SiteFolder) rather than emptied first."""
     import logging
 
     import material.plugins.search.plugin  # noqa: F401  (loaded while the parent works)

@@ -7,9 +7,11 @@ the two (see SiteFolder in engine.py), rather than thousands of files that did n
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
+import stat
 from pathlib import Path
 
 
@@ -36,13 +38,37 @@ def spare(target: Path) -> Path:
 
 def claim_spare(target: Path) -> Path | None:
     """The spare, renamed to be this build's own (two builds at once cannot share it), or
-    None when there is none."""
+    None when there is none, or when it is not a folder of this user's here (a symbolic
+    link to a folder elsewhere, say, which a build must never write into)."""
     claimed = target.with_name(f".{target.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         os.rename(spare(target), claimed)
     except OSError:
         return None
+    if not _own_folder(claimed, target.parent):
+        _remove(claimed)
+        return None
     return claimed
+
+
+def _own_folder(path: Path, parent: Path) -> bool:
+    try:
+        status, beside = os.lstat(path), os.stat(parent)
+    except OSError:
+        return False
+    owner = getattr(os, "getuid", lambda: status.st_uid)()
+    return (
+        stat.S_ISDIR(status.st_mode) and status.st_dev == beside.st_dev and status.st_uid == owner
+    )
+
+
+def _remove(path: Path) -> None:
+    """A folder with all it holds; a link, or anything else, by itself."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def prune(folder: Path, keep: set[str]) -> None:
@@ -50,10 +76,7 @@ def prune(folder: Path, keep: set[str]) -> None:
     holds that this build does not make."""
     for entry in folder.iterdir():
         if entry.name not in keep:
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry)
-            else:
-                entry.unlink()
+            _remove(entry)
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -71,7 +94,10 @@ def swap_in(new: Path, target: Path) -> None:
     except OSError:
         os.replace(old, target)
         raise
-    try:
-        os.rename(old, spare(target))
-    except OSError:  # another build's spare is there already
-        shutil.rmtree(old, ignore_errors=True)
+    if _own_folder(old, target.parent):
+        try:
+            os.rename(old, spare(target))
+            return
+        except OSError:  # another build's spare is there already
+            pass
+    _remove(old)  # a link that stood for the output is removed, never followed

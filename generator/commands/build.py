@@ -52,10 +52,12 @@ def run_build(
     zip_path: Path | None = None,
     step: Callable[[str], None] = lambda label: None,
     engines: engine.Engines | None = None,
+    fresh: bool = False,
 ) -> BuildOutcome:
     """``site_url`` overrides mkdocs.yml's (to build for another address or sub-path);
     ``zip_path`` also writes the site as a zip with a SHA-256 manifest beside it;
-    ``step`` is told as each of the STEPS stages begins, for a progress bar."""
+    ``step`` is told as each of the STEPS stages begins, for a progress bar; ``fresh``
+    builds into a new folder rather than the spare of the last build (output.py)."""
     started = time.monotonic()
     reason = unsafe_reason(target, project.root)
     if reason:
@@ -87,7 +89,7 @@ def run_build(
     # has a pair loaded already, as the preview does).
     with engines or engine.Engines.for_project(project) as ready:
         return _check_and_build(
-            project, target, echo, day, site_url, zip_path, step, started, inputs_now, ready
+            project, target, echo, day, site_url, zip_path, step, started, inputs_now, ready, fresh
         )
 
 
@@ -102,6 +104,7 @@ def _check_and_build(
     started: float,
     inputs_now: str | None,
     engines: engine.Engines,
+    fresh: bool,
 ) -> BuildOutcome:
     import yaml
 
@@ -153,7 +156,7 @@ def _check_and_build(
         return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
     with tempfile.TemporaryDirectory(prefix="opcc-site-src-") as staging_name:
         staging = Path(staging_name)
-        new = claim_spare(target) or Path(
+        new = (None if fresh else claim_spare(target)) or Path(
             tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent)
         )
         try:
@@ -269,7 +272,7 @@ def _build_into(
             problems += _engine_diagnostics(outcome, sources[outcome.lang])
     if problems:
         return problems
-    prune(new, {*rendered.root_files, *rendered.trees})
+    prune(new, set(rendered.trees))  # the root's files are written anew
     for name, text in rendered.root_files.items():
         (new / name).write_text(text, encoding="utf-8")
     return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import multiprocessing
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
@@ -130,7 +131,7 @@ class _Serving:
         self.process: multiprocessing.process.BaseProcess | None = None
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            self.process = context.Process(target=server.serve_forever, daemon=True)
+            self.process = context.Process(target=_serve, args=(server,), daemon=True)
             self.process.start()
             server.socket.close()  # the server process has its own copy
         else:
@@ -143,3 +144,9 @@ class _Serving:
         else:
             self.server.shutdown()
             self.server.server_close()
+
+
+def _serve(server: ThreadingHTTPServer) -> None:
+    # Ctrl+C is for the preview, which stops this process itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    server.serve_forever()

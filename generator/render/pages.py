@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 from statistics import median
 from typing import Any, get_args
@@ -307,7 +307,9 @@ class _LanguageRenderer:
         theme would only spend time reading. The search index gets the text of a
         searchable one, and nothing of the others. The marker holds a digest of both,
         so that a page changes whenever its fragment does."""
+        # Its text as the theme's search index holds a page's: markup gone, & < > escaped.
         text = " ".join(unescape(_TAG.sub(" ", html)).split()) if searchable else ""
+        text = escape(text, quote=False)
         digest = hashlib.sha256(f"{html}\0{text}".encode()).hexdigest()
         self.tree.fragments[digest] = html
         if text:
