@@ -7,6 +7,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from generator.render.security import SECURITY_HEADERS
 from tests.conftest import document_text, write
 from tests.preview import running_preview, wait_for
@@ -37,3 +39,25 @@ def test_preview_rebuilds_on_change(project: Path) -> None:
         assert wait_for(lambda: any("Y003" in m for m in messages)), messages
         page = urllib.request.urlopen(address + "cy/").read().decode()
         assert "Croeso newydd." in page  # the last good preview stays
+
+
+def test_an_edit_saved_as_the_first_build_ends_is_built_next(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.commands import serve
+
+    real = serve.run_build
+    calls: list[int] = []
+
+    def build_then_edit(*args: object, **kwargs: object) -> object:
+        outcome = real(*args, **kwargs)  # type: ignore[arg-type]
+        if not calls:  # saved after the first build read the sources, before it returned
+            write(project, "content/index.cy.md", document_text("Hafan", "Golygiad hwyr."))
+        calls.append(1)
+        return outcome
+
+    monkeypatch.setattr(serve, "run_build", build_then_edit)
+    with running_preview(project) as (address, messages):
+        assert wait_for(
+            lambda: "Golygiad hwyr." in urllib.request.urlopen(address + "cy/").read().decode()
+        ), messages

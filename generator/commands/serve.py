@@ -104,10 +104,12 @@ def run_serve(
             if not outcome.ok and preview.exists():
                 echo("The preview still shows the last version that built.")
 
+        # Taken before the build reads the sources, so that an edit saved while it runs
+        # is built next, not taken for what was built.
+        last = fingerprint(project)
         rebuild()
         preview.mkdir(parents=True, exist_ok=True)
         echo(f"Preview at http://{host}:{server.server_port}/ (press Ctrl+C to stop)")
-        last = fingerprint(project)
         try:
             while not stop.wait(poll_seconds):
                 now = fingerprint(project)
