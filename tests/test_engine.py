@@ -134,3 +134,21 @@ def test_the_menu_written_once_for_pages_outside_it_is_the_theme_s_own(tmp_path:
         sites.append(tree_digest(Path(config.site_dir)))
     assert sites[0] == sites[1]
     assert sum("register/pcc24-" in name for name in sites[1]) >= 2  # pages that share one
+
+
+def test_the_theme_s_files_listed_quickly_are_those_mkdocs_lists(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    _tree, path = _staged(tmp_path)["cy"]
+    config = load_config(str(path), strict=True)
+    env = config.theme.get_env()
+    assert isinstance(engine._theme_listed_quickly(env), engine._PrunedThemeListing)
+    listed = []
+    for quick in (False, True):
+        files = Files([])
+        files.add_files_from_theme(engine._theme_listed_quickly(env) if quick else env, config)
+        listed.append([(f.src_uri, f.abs_src_path, f.dest_uri) for f in files])
+    assert listed[0] == listed[1]
+    assert any(uri.startswith("assets/stylesheets/") for uri, _, _ in listed[1])
+    assert not any("/." in f"/{uri}" for uri, _, _ in listed[1])
