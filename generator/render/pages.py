@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -44,7 +45,9 @@ from generator.parallel import fork_map
 from generator.render import feed, open_data, sitemap
 from generator.render.env import make_env
 from generator.render.links import md_link, twin_url, url
+from generator.render.memo import RenderMemo
 from generator.render.security import CONTENT_SECURITY_POLICY
+from generator.usercache import code_digest
 
 SECTION_NAV = {"briefing": "nav.briefing", "session": "nav.sessions", "meeting": "nav.meetings"}
 HOME = "index.md"
@@ -104,6 +107,7 @@ def render(
         addresses[attachment.source] = attachment_address(attachment.source)
 
     election = site.election
+    salt = _salt(templates_dir, site_url, today, election)
 
     def language(lang: Lang) -> LanguageTree:
         t = Translator(lang)
@@ -113,10 +117,12 @@ def render(
             site_name=t("site.title", area=area, year=year),
             site_description=t("site.description", area=area, year=year),
         )
+        memo = RenderMemo.open(root, lang, salt + lang.encode())
         renderer = _LanguageRenderer(
-            site, env, t, lang, tree, addresses, site_url, today, dates or {}
+            site, env, t, lang, tree, addresses, site_url, today, dates or {}, memo
         )
         renderer.render_all(responses, documents)
+        memo.save()
         for attachment in attachments:
             if lang in attachment.langs:
                 tree.files[attachment_address(attachment.source)] = root / attachment.source
@@ -154,6 +160,18 @@ def render(
     return RenderedSite(trees=trees, root_files=root_files)
 
 
+def _salt(templates_dir: Path, site_url: str | None, today: date, election: Any) -> bytes:
+    """What every page of a language depends on besides the values handed to it (see
+    memo.py): the templates, the generator's code and strings, the site's address, the
+    build day and the election."""
+    digest = hashlib.sha256(f"{code_digest()}\0{site_url}\0{today}\0".encode())
+    digest.update(pickle.dumps(election, protocol=5))
+    for path in sorted(templates_dir.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(templates_dir)}\0".encode() + path.read_bytes())
+    return digest.digest()
+
+
 def _path_of(site_url: str | None) -> str:
     """The 404 page is served at any depth, so it links from the site's own path."""
     if not site_url:
@@ -175,8 +193,10 @@ class _LanguageRenderer:
         site_url: str | None,
         today: date,
         dates: dict[str, Dates],
+        memo: RenderMemo,
     ) -> None:
         self.site, self.env, self.t, self.lang, self.tree = site, env, t, lang, tree
+        self.memo = memo
         self.today = today
         self.dates = dates
         self.other: Lang = "cy" if lang == "en" else "en"
@@ -301,7 +321,9 @@ class _LanguageRenderer:
             },
         )
 
-    def fragment(self, html: str, searchable: bool = False) -> Markup:
+    def fragment(
+        self, html: str, searchable: bool = False, made: list[tuple[str, str, str]] | None = None
+    ) -> Markup:
         """A marker that the engine replaces by ``html`` in the page as built: for blocks of
         finished HTML (the register's table, a response's facts) that Markdown and the
         theme would only spend time reading. The search index gets the text of a
@@ -311,10 +333,15 @@ class _LanguageRenderer:
         text = " ".join(unescape(_TAG.sub(" ", html)).split()) if searchable else ""
         text = escape(text, quote=False)
         digest = hashlib.sha256(f"{html}\0{text}".encode()).hexdigest()
+        self._add_fragment(digest, html, text)
+        if made is not None:
+            made.append((digest, html, text))
+        return Markup(f"\n<!-- opcc-fragment {digest} -->\n")
+
+    def _add_fragment(self, digest: str, html: str, text: str) -> None:
         self.tree.fragments[digest] = html
         if text:
             self.tree.fragment_text[digest] = text
-        return Markup(f"\n<!-- opcc-fragment {digest} -->\n")
 
     def _statistics(self, responses: list[Response]) -> None:
         """Counts by topic, outcome, requester and week, and days taken, drawn as charts."""
@@ -570,6 +597,30 @@ class _LanguageRenderer:
         **context: Any,
     ) -> None:
         self.tree.sources[address] = source
+        key = self.memo.key(address, template, title, summary, source, hide, context)
+        kept = self.memo.get(key)
+        if kept is None:
+            made: list[tuple[str, str, str]] = []
+            kept = (
+                self._render_page(address, template, title, summary, hide, made, context),
+                tuple(made),
+            )
+            self.memo.put(key, kept)
+        else:
+            for digest, html, text in kept[1]:
+                self._add_fragment(digest, html, text)
+        self.tree.pages[address] = kept[0]
+
+    def _render_page(
+        self,
+        address: str,
+        template: str,
+        title: str,
+        summary: str | None,
+        hide: tuple[str, ...],
+        made: list[tuple[str, str, str]],
+        context: dict[str, Any],
+    ) -> str:
         meta: dict[str, Any] = {"title": title}
         if hide:
             meta["hide"] = list(hide)  # mkdocs-material: give wide tables the room
@@ -587,10 +638,10 @@ class _LanguageRenderer:
             date=self.t.date,
             md=lambda to: md_link(address, to),
             href=lambda to: url(address, to),  # for links inside raw HTML
-            fragment=self.fragment,
+            fragment=lambda html, searchable=False: self.fragment(html, searchable, made),
             **context,
         )
-        self.tree.pages[address] = f"---\n{frontmatter(meta)}\n---\n\n{markdown}"
+        return f"---\n{frontmatter(meta)}\n---\n\n{markdown}"
 
     def _alternates(self, address: str) -> list[dict[str, str]]:
         if self.site_url:
