@@ -117,7 +117,7 @@ def test_a_fragment_that_does_not_reach_its_page_fails_the_build(
     assert "opcc-fragment" not in built and 'class="opcc-register"' in built
 
 
-def test_the_menu_written_once_for_pages_outside_it_is_the_theme_s_own(tmp_path: Path) -> None:
+def test_the_menu_and_strings_made_once_are_the_theme_s_own(tmp_path: Path) -> None:
     from mkdocs.commands.build import build
 
     from tests.conftest import tree_digest
@@ -130,6 +130,7 @@ def test_the_menu_written_once_for_pages_outside_it_is_the_theme_s_own(tmp_path:
         config = _config(tree, path, tmp_path)
         if shared:
             config.plugins["opcc/shared-nav"] = engine._shared_nav_plugin()()
+            config.plugins["opcc/theme-strings"] = engine._theme_strings_plugin()()
         build(config)
         sites.append(tree_digest(Path(config.site_dir)))
     assert sites[0] == sites[1]

@@ -602,6 +602,33 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
     return SharedNav
 
 
+_LOOKED_UP_ONCE = "{% macro t(key) %}{{ opcc_t(key) }}{% endmacro %}"
+
+
+def _theme_strings_plugin():  # type: ignore[no-untyped-def]
+    """The theme looks up each of its own strings (the skip link's, the search box's)
+    through a template macro that builds its whole table of strings on every call,
+    twenty-odd times a page. Each string depends only on the site's language, so it is
+    looked up once."""
+    from jinja2 import ChoiceLoader, DictLoader
+    from mkdocs.plugins import BasePlugin
+
+    class ThemeStrings(BasePlugin):  # type: ignore[type-arg]
+        def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+            theirs = env.loader
+            module = env.get_template("partials/language.html").make_module({"config": config})
+            env.loader = ChoiceLoader(
+                [
+                    DictLoader({"partials/language.html": _LOOKED_UP_ONCE}),
+                    theirs,
+                ]
+            )
+            env.globals["opcc_t"] = functools.cache(lambda key: module.t(key))
+            return env
+
+    return ThemeStrings
+
+
 def _page_cache_plugin():  # type: ignore[no-untyped-def]
     """The page cache as an MkDocs plugin (made here so that MkDocs is imported only in
     the engine's own processes)."""
@@ -903,6 +930,7 @@ def main(argv: list[str]) -> int:
             _compiled_once(config.theme, Path(settings["cache"]).parent / "compiled-templates")
         config.plugins["opcc/sources"] = _sources_plugin()(Path(settings["tree"]))
         config.plugins["opcc/shared-nav"] = _shared_nav_plugin()()
+        config.plugins["opcc/theme-strings"] = _theme_strings_plugin()()
         site = _site_folder_plugin()(Path(config.site_dir))
         config.plugins["opcc/site-folder"] = site
         if settings.get("cache"):

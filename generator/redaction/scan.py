@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -50,10 +51,7 @@ class Scanner:
 
     @classmethod
     def for_project(cls, people: Sequence[tuple[int, str]], allowlist: Allowlist) -> Scanner:
-        detectors = static_detectors()
-        if people:
-            detectors.append(NameDetector(people).detector())
-        return cls(detectors, allowlist)
+        return cls(list(_detectors(tuple(people))), allowlist)
 
     def scan(self, text: str, path: str, lang: Lang | None, **options: object) -> list[Diagnostic]:
         """Diagnostics for ``text``; see :meth:`findings` for the options."""
@@ -102,6 +100,16 @@ class Scanner:
                 clue = hit.clue or f"begins '{_first_letters(matched)}…'"
                 found.append(Finding(detector, line, place or "", clue))
         return found
+
+
+@functools.lru_cache(maxsize=4)
+def _detectors(people: tuple[tuple[int, str], ...]) -> tuple[Detector, ...]:
+    """Every detector for a people list, made once: a build scans its sources and its
+    site with the same list, and the names' patterns take a while to make."""
+    detectors = static_detectors()
+    if people:
+        detectors.append(NameDetector(people).detector())
+    return tuple(detectors)
 
 
 def masked(scanner: Scanner, text: str) -> str:
