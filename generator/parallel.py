@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -40,12 +41,21 @@ def fork_map(task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least:
     # spares each worker from walking (and so copying) this process's whole heap.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, _as_workers) as pool:
             chunk = max(1, len(items) // (workers * 8))
             return pool.starmap(_run, items, chunksize=chunk)
     finally:
         _task = None
         gc.unfreeze()
+
+
+def _as_workers() -> None:
+    """A worker ends when the pool is done with it, whatever this process does on the
+    signal (the preview ends itself on it)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)
 
 
 def _run(*item: Any) -> Any:

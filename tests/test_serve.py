@@ -61,3 +61,53 @@ def test_an_edit_saved_as_the_first_build_ends_is_built_next(
         assert wait_for(
             lambda: "Golygiad hwyr." in urllib.request.urlopen(address + "cy/").read().decode()
         ), messages
+
+
+def test_a_preview_ended_by_the_system_leaves_nothing_running(project: Path) -> None:
+    """SIGTERM (a terminal closed, a service stopped) ends the preview as Ctrl+C does: its
+    web server and engines stop, and the port is free again."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    preview = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(project), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+    def serving() -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=5) as answer:
+                return answer.status == 200
+        except OSError:
+            return False
+
+    try:
+        assert wait_for(serving, 120)
+        children = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(preview.pid)], capture_output=True, text=True
+        ).stdout.split()
+        assert children  # the web server and the waiting engines
+        preview.send_signal(signal.SIGTERM)
+        output, _ = preview.communicate(timeout=60)
+    finally:
+        if preview.poll() is None:
+            preview.kill()
+    assert "Preview stopped." in output and "Traceback" not in output, output
+
+    def gone(pid: str) -> bool:
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+    assert wait_for(lambda: all(gone(pid) for pid in children), 10)
+    assert not serving()

@@ -10,13 +10,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import multiprocessing
+import os
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from generator.build.engine import Engines
 from generator.commands.build import run_build
@@ -104,13 +107,16 @@ def run_serve(
             if not outcome.ok and preview.exists():
                 echo("The preview still shows the last version that built.")
 
-        # Taken before the build reads the sources, so that an edit saved while it runs
-        # is built next, not taken for what was built.
-        last = fingerprint(project)
-        rebuild()
-        preview.mkdir(parents=True, exist_ok=True)
-        echo(f"Preview at http://{host}:{server.server_port}/ (press Ctrl+C to stop)")
+        # Ended by the system (a terminal closed, a service stopped) as by Ctrl+C: the web
+        # server's process and the waiting engines are stopped, the preview removed.
+        ended = _EndedBySignals()
         try:
+            # Taken before the build reads the sources, so that an edit saved while it
+            # runs is built next, not taken for what was built.
+            last = fingerprint(project)
+            rebuild()
+            preview.mkdir(parents=True, exist_ok=True)
+            echo(f"Preview at http://{host}:{server.server_port}/ (press Ctrl+C to stop)")
             while not stop.wait(poll_seconds):
                 now = fingerprint(project)
                 if now != last:
@@ -120,9 +126,32 @@ def run_serve(
         except KeyboardInterrupt:
             echo("Preview stopped.")
         finally:
+            ended.close()
             serving.stop()
             for engines in standby:
                 engines.__exit__(None, None, None)
+
+
+class _EndedBySignals:
+    """SIGTERM and SIGHUP end the preview as Ctrl+C does, while it runs; where signals
+    cannot be caught (not the main thread: the tests' previews), nothing changes."""
+
+    def __init__(self) -> None:
+        self.before: dict[int, Any] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                self.before[number] = signal.signal(number, _interrupt)
+
+    def close(self) -> None:
+        for number, handler in self.before.items():
+            signal.signal(number, handler)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 class _Serving:
@@ -149,6 +178,15 @@ class _Serving:
 
 
 def _serve(server: ThreadingHTTPServer) -> None:
-    # Ctrl+C is for the preview, which stops this process itself.
+    # Ctrl+C is for the preview, which stops this process itself; should the preview end
+    # without doing so (killed), this process ends too rather than hold the port.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    preview = os.getppid()
+    threading.Thread(target=_end_with, args=(preview,), daemon=True).start()
     server.serve_forever()
+
+
+def _end_with(preview: int) -> None:
+    while os.getppid() == preview:
+        time.sleep(1)
+    os._exit(0)
