@@ -14,7 +14,9 @@ the peak memory of the whole process tree, the median of --runs runs of:
     MkDocs + mkdocs-material + mkdocs-static-i18n, and Zensical;
   - `opcc-site serve`: seconds from saving a response to the preview serving it (once
     per run, at the first size only).
-It prints one table with the issue's targets beside the figures. Nothing here is a test:
+Before each timed run, what earlier runs wrote is flushed to disk (sync), so that no run
+pays for the writes of the one before. It prints one table with the issue's targets
+beside the figures. Nothing here is a test:
 timings depend on the machine, so the test suite asserts none of them.
 """
 
@@ -102,6 +104,9 @@ def timed(
     for _ in range(runs):
         if before is not None:
             before()
+        # The files the last run wrote are flushed to disk first, as hyperfine's users
+        # do with --prepare sync, so that no run pays for the one before it.
+        os.sync()
         started = time.perf_counter()
         process = subprocess.Popen(
             command,

@@ -44,14 +44,19 @@ _GAP = re.compile(r"(?:[\s._+*~'\\\-,|\t\"]|%20|&nbsp;|<br\s*/?>)+")
 _LOOK_BACK = 160  # characters before a surname in which its first names are looked for
 # Accents folded away on both sides, so that "Sian" in the text matches "Siân" in the
 # list and the other way round. One character for one, so offsets stay true.
-_FOLD = str.maketrans("âêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ", "aeiouwyaeiouwyaeiouwyaeiouwy")
+_ACCENTED, _PLAIN = "âêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ", "aeiouwyaeiouwyaeiouwyaeiouwy"
+_FOLDED = dict(zip(_ACCENTED, _PLAIN, strict=True))
+# Replaced where they are, rather than every character looked up (str.translate): a page
+# has thousands of characters and few accents.
+_ACCENT = re.compile(f"[{_ACCENTED}]")
 
 
 _MARKUP_SPACE = re.compile(r"<br\s*/?>|&nbsp;|&#160;|\\ ")
 
 
 def _fold(text: str) -> str:
-    return text.lower().translate(_FOLD)
+    lower = text.lower()
+    return lower if lower.isascii() else _ACCENT.sub(lambda m: _FOLDED[m[0]], lower)
 
 
 @dataclass(frozen=True)
