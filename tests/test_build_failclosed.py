@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import response_text, run, tree_digest, write
+
+EN = "responses/PCC24-001.en.md"
 
 
 def build(root: Path, out: Path) -> tuple[int, str]:
@@ -77,3 +82,49 @@ def test_sources_are_not_changed_by_a_build(project: Path, tmp_path: Path) -> No
     before = tree_digest(project)
     assert build(project, tmp_path / "site")[0] == 0
     assert tree_digest(project) == before
+
+
+def test_a_build_given_relative_folders_publishes_the_whole_site(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run_build as the preview and other callers use it, with folders relative to where
+    it runs: MkDocs would read a relative site folder from beside its configuration."""
+    from generator.commands.build import run_build
+    from generator.project import Project
+
+    monkeypatch.chdir(tmp_path)
+    relative = Path(os.path.relpath(project, tmp_path))
+    outcome = run_build(Project(relative), Path("site"), echo=lambda line: None)
+    assert outcome.ok, outcome.messages
+    assert (tmp_path / "site" / "en" / "index.html").is_file()
+    assert (tmp_path / "site" / "cy" / "register" / "pcc24-001" / "index.html").is_file()
+
+
+def test_an_engine_that_writes_no_site_publishes_nothing(project: Path, tmp_path: Path) -> None:
+    from generator.build.engine import EngineResult
+    from generator.commands.build import run_build
+    from generator.project import Project
+
+    out = tmp_path / "site"
+    assert build(project, out)[0] == 0
+    before = tree_digest(out)
+
+    class Silent:
+        """Engines that report success and write nothing."""
+
+        closed = False
+
+        def __enter__(self) -> Silent:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.closed = True
+
+        def build(self, configs: dict[str, Path], trees: dict[str, Path]) -> list[EngineResult]:
+            return [EngineResult(lang, True, "") for lang in configs]
+
+    write(project, EN, (project / EN).read_text("utf-8").replace("Powys", "Ceredigion"))
+    outcome = run_build(Project(project), out, echo=lambda line: None, engines=Silent())  # type: ignore[arg-type]
+    assert not outcome.ok
+    assert any("B001 the English site could not be built" in m for m in outcome.messages)
+    assert tree_digest(out) == before

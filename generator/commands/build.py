@@ -59,6 +59,10 @@ def run_build(
     ``step`` is told as each of the STEPS stages begins, for a progress bar; ``fresh``
     builds into a new folder rather than the spare of the last build (output.py)."""
     started = time.monotonic()
+    # Every folder by its full name: the engines run elsewhere, and MkDocs reads a
+    # relative site folder from where its configuration is.
+    target = Path(os.path.abspath(target))
+    project = Project(Path(os.path.abspath(project.root)))
     reason = unsafe_reason(target, project.root)
     if reason:
         problem = OUTPUT_FOLDER.at(
@@ -248,6 +252,7 @@ def _build_into(
     engines: engine.Engines,
 ) -> list[Diagnostic]:
     from generator.build import engine
+    from generator.rules.twins import LANGUAGE_NAMES
 
     configs: dict[str, Path] = {}
     trees: dict[str, Path] = {}
@@ -270,6 +275,16 @@ def _build_into(
     for outcome in engines.build(configs, trees):
         if not outcome.ok:
             problems += _engine_diagnostics(outcome, sources[outcome.lang])
+        elif not (new / outcome.lang / "index.html").is_file():
+            # Never publish a site without one of its languages, whatever the cause.
+            problems.append(
+                ENGINE_PROBLEM.at(
+                    "mkdocs.yml",
+                    0,
+                    language=LANGUAGE_NAMES[outcome.lang],
+                    problem="the engine reported success but wrote no home page",
+                )
+            )
     if problems:
         return problems
     prune(new, set(rendered.trees))  # the root's files are written anew
