@@ -136,3 +136,34 @@ def test_check_never_changes_the_files_it_reads(project: Path) -> None:
     code, _ = run("check", "--root", str(project))
     assert code == 1
     assert tree_digest(project) == before
+
+
+def test_runs_of_a_built_file_scanned_together_keep_apart_and_keep_their_lines() -> None:
+    """The built-site scan reads a file's short runs of new lines as one text: what two
+    runs would make only if joined is never found, and each finding keeps its own line."""
+    from generator.redaction import built_site
+    from generator.redaction.allowlist import Allowlist
+    from generator.redaction.detectors import email, names, phone
+    from generator.redaction.scan import Scanner
+
+    scanner = Scanner.for_project(((1, "Bethan Morgan"),), Allowlist(()))
+    pieces = [
+        (10, "Call 07700"),
+        (20, "900123 today"),
+        (30, "Dear Bethan"),
+        (40, "Morgan Street is closed"),
+        (50, "Write to us\nat bethan.morgan@example.org"),
+        (60, "or ring 07700 900123"),
+    ]
+    found = [
+        (line, finding.detector.rule.code)
+        for line, finding in built_site._findings(pieces, scanner, "en/x.html", "en")
+    ]
+    assert sorted(found) == sorted(
+        [(51, email.RULE.code), (51, names.RULE.code), (60, phone.RULE.code)]
+    )
+    # Many runs, more than one batch: every one is read.
+    many = [(n * 3, f"Paragraph {n} of the page.") for n in range(2000)]
+    many.append((9000, "Ring 07700 900456"))
+    lines = [line for line, _ in built_site._findings(many, scanner, "en/x.html", "en")]
+    assert lines == [9000]
