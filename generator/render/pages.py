@@ -309,6 +309,7 @@ class _LanguageRenderer:
             self.t("register.title"),
             None,
             hide=("toc",),
+            kept=False,
             script="assets/opcc-register.js",
             rows=rows,
             table=Markup(table),
@@ -594,22 +595,29 @@ class _LanguageRenderer:
         summary: str | None,
         source: str = "content/election.yml",
         hide: tuple[str, ...] = (),
+        kept: bool = True,
         **context: Any,
     ) -> None:
+        """``kept``: False for a page that changes with any response (the register), whose
+        values are the size of the register: looking it up would cost more than it saves."""
         self.tree.sources[address] = source
-        key = self.memo.key(address, template, title, summary, source, hide, context)
-        kept = self.memo.get(key)
-        if kept is None:
+        key = (
+            self.memo.key(address, template, title, summary, source, hide, context)
+            if kept
+            else None
+        )
+        page = self.memo.get(key)
+        if page is None:
             made: list[tuple[str, str, str]] = []
-            kept = (
+            page = (
                 self._render_page(address, template, title, summary, hide, made, context),
                 tuple(made),
             )
-            self.memo.put(key, kept)
+            self.memo.put(key, page)
         else:
-            for digest, html, text in kept[1]:
+            for digest, html, text in page[1]:
                 self._add_fragment(digest, html, text)
-        self.tree.pages[address] = kept[0]
+        self.tree.pages[address] = page[0]
 
     def _render_page(
         self,

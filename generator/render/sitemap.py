@@ -5,9 +5,12 @@ gives site_url."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import datetime
+from xml.sax.saxutils import escape
+
+# As an element tree writes an attribute's value, in double quotes.
+_ATTRIBUTE = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -16,29 +19,34 @@ XHTML = "http://www.w3.org/1999/xhtml"
 def sitemap_xml(
     site_url: str, urls: Iterable[str], langs: Iterable[str], lastmod: dict[str, datetime]
 ) -> str:
-    """``urls``: page addresses relative to a language's site ("register/pcc24-001/")."""
-    ET.register_namespace("", SITEMAP)
-    ET.register_namespace("xhtml", XHTML)
+    """``urls``: page addresses relative to a language's site ("register/pcc24-001/").
+    Written as text: a large register's sitemap has tens of thousands of elements, which
+    an element tree takes seconds to build and write."""
     languages = list(langs)
-    root = ET.Element(f"{{{SITEMAP}}}urlset")
-    for address in sorted(set(urls)):
+    addresses = sorted(set(urls))
+    if not addresses:
+        return f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{SITEMAP}" />\n'
+    default = (
+        f'    <xhtml:link rel="alternate" hreflang="x-default" href="{_attribute(site_url)}" />'
+    )
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<urlset xmlns="{SITEMAP}" xmlns:xhtml="{XHTML}">',
+    ]
+    for address in addresses:
         for lang in languages:
-            entry = ET.SubElement(root, f"{{{SITEMAP}}}url")
-            ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = f"{site_url}{lang}/{address}"
+            out += ["  <url>", f"    <loc>{escape(f'{site_url}{lang}/{address}')}</loc>"]
             if address in lastmod:
-                ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = (
-                    lastmod[address].date().isoformat()
-                )
-            for other in languages:
-                ET.SubElement(
-                    entry,
-                    f"{{{XHTML}}}link",
-                    {"rel": "alternate", "hreflang": other, "href": f"{site_url}{other}/{address}"},
-                )
-            ET.SubElement(
-                entry,
-                f"{{{XHTML}}}link",
-                {"rel": "alternate", "hreflang": "x-default", "href": site_url},
-            )
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+                out.append(f"    <lastmod>{lastmod[address].date().isoformat()}</lastmod>")
+            out += [
+                f'    <xhtml:link rel="alternate" hreflang="{_attribute(other)}" '
+                f'href="{_attribute(f"{site_url}{other}/{address}")}" />'
+                for other in languages
+            ]
+            out += [default, "  </url>"]
+    out.append("</urlset>")
+    return "\n".join(out) + "\n"
+
+
+def _attribute(value: str) -> str:
+    return escape(value, _ATTRIBUTE)
