@@ -51,11 +51,13 @@ def fork_map(task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least:
 
 def _as_workers() -> None:
     """A worker ends when the pool is done with it, whatever this process does on the
-    signal (the preview ends itself on it)."""
+    signal (the preview ends itself on it), and leaves Ctrl+C to this process, which
+    ends the pool: no worker prints a traceback of its own."""
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run(*item: Any) -> Any:

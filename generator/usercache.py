@@ -20,7 +20,15 @@ from pathlib import Path
 
 FORMAT = 1
 GENERATOR = Path(__file__).resolve().parent
-_LIBRARIES = ("PyYAML", "pydantic", "pydantic-core", "phonenumbers", "babel")
+_LIBRARIES = (
+    "PyYAML",
+    "pydantic",
+    "pydantic-core",
+    "phonenumbers",
+    "babel",
+    "Jinja2",
+    "MarkupSafe",
+)
 
 
 def cache_folder() -> Path:

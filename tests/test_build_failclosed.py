@@ -107,6 +107,11 @@ def test_an_engine_that_writes_no_site_publishes_nothing(project: Path, tmp_path
 
     out = tmp_path / "site"
     assert build(project, out)[0] == 0
+    # A second build, so that the next one writes into the first one's site (the spare),
+    # which has home pages of its own.
+    write(project, EN, (project / EN).read_text("utf-8").replace("Powys", "Gwynedd"))
+    assert build(project, out)[0] == 0
+    assert (tmp_path / ".site.spare" / "en" / "index.html").is_file()
     before = tree_digest(out)
 
     class Silent:
@@ -123,7 +128,7 @@ def test_an_engine_that_writes_no_site_publishes_nothing(project: Path, tmp_path
         def build(self, configs: dict[str, Path], trees: dict[str, Path]) -> list[EngineResult]:
             return [EngineResult(lang, True, "") for lang in configs]
 
-    write(project, EN, (project / EN).read_text("utf-8").replace("Powys", "Ceredigion"))
+    write(project, EN, (project / EN).read_text("utf-8").replace("Gwynedd", "Ceredigion"))
     outcome = run_build(Project(project), out, echo=lambda line: None, engines=Silent())  # type: ignore[arg-type]
     assert not outcome.ok
     assert any("B001 the English site could not be built" in m for m in outcome.messages)

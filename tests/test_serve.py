@@ -71,6 +71,7 @@ def test_a_preview_ended_by_the_system_leaves_nothing_running(project: Path) -> 
     import socket
     import subprocess
     import sys
+    import time
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -80,6 +81,8 @@ def test_a_preview_ended_by_the_system_leaves_nothing_running(project: Path) -> 
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        # As under nohup: a hang-up is ignored, and must stay so.
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
     )
 
     def serving() -> bool:
@@ -95,6 +98,9 @@ def test_a_preview_ended_by_the_system_leaves_nothing_running(project: Path) -> 
             ["ps", "-o", "pid=", "--ppid", str(preview.pid)], capture_output=True, text=True
         ).stdout.split()
         assert children  # the web server and the waiting engines
+        preview.send_signal(signal.SIGHUP)
+        time.sleep(1)
+        assert preview.poll() is None and serving()
         preview.send_signal(signal.SIGTERM)
         output, _ = preview.communicate(timeout=60)
     finally:

@@ -6,6 +6,7 @@ when every step has succeeded; on any problem the previous output is left untouc
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -271,6 +272,11 @@ def _build_into(
             site_url,
         )
         sources[lang] = tree.sources
+    # The folder may be the spare of an earlier build, with its home pages: removed, so
+    # that a home page found afterwards is one this build's engine wrote.
+    for lang in configs:
+        with contextlib.suppress(FileNotFoundError):
+            (new / lang / "index.html").unlink()
     problems: list[Diagnostic] = []
     for outcome in engines.build(configs, trees):
         if not outcome.ok:

@@ -78,6 +78,7 @@ def run_serve(
     today: date | None = None,
 ) -> None:
     stop = stop or threading.Event()
+    project = Project(Path(os.path.abspath(project.root)))  # as every cache is keyed
     with tempfile.TemporaryDirectory(prefix="opcc-preview-") as preview_name:
         preview = Path(preview_name) / "site"
         handler = functools.partial(_QuietHandler, directory=str(preview))
@@ -142,12 +143,14 @@ class _EndedBySignals:
             return
         for name in ("SIGTERM", "SIGHUP"):
             number = getattr(signal, name, None)
-            if number is not None:
+            # A signal ignored by whoever started the preview (nohup) stays ignored.
+            if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
                 self.before[number] = signal.signal(number, _interrupt)
 
     def close(self) -> None:
         for number, handler in self.before.items():
-            signal.signal(number, handler)
+            if handler is not None:  # None: a handler not set from Python, left as it is
+                signal.signal(number, handler)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -162,7 +165,7 @@ class _Serving:
         self.process: multiprocessing.process.BaseProcess | None = None
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            self.process = context.Process(target=_serve, args=(server,), daemon=True)
+            self.process = context.Process(target=_serve, args=(server, os.getpid()), daemon=True)
             self.process.start()
             server.socket.close()  # the server process has its own copy
         else:
@@ -177,11 +180,10 @@ class _Serving:
             self.server.server_close()
 
 
-def _serve(server: ThreadingHTTPServer) -> None:
+def _serve(server: ThreadingHTTPServer, preview: int) -> None:
     # Ctrl+C is for the preview, which stops this process itself; should the preview end
     # without doing so (killed), this process ends too rather than hold the port.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    preview = os.getppid()
     threading.Thread(target=_end_with, args=(preview,), daemon=True).start()
     server.serve_forever()
 

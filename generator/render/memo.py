@@ -42,6 +42,19 @@ def plain(value: object) -> bool:
     return False
 
 
+def _well_formed(kept: object) -> bool:
+    return (
+        isinstance(kept, tuple)
+        and len(kept) == 2
+        and isinstance(kept[0], str)
+        and isinstance(kept[1], tuple)
+        and all(
+            isinstance(f, tuple) and len(f) == 3 and all(isinstance(x, str) for x in f)
+            for f in kept[1]
+        )
+    )
+
+
 class RenderMemo:
     def __init__(self, path: Path | None, salt: bytes, kept: dict[bytes, Kept]) -> None:
         self.path = path
@@ -58,7 +71,7 @@ class RenderMemo:
             with path.open("rb") as handle:
                 loaded = pickle.load(handle)
             if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == salt:
-                kept = loaded[1]
+                kept = {k: v for k, v in loaded[1].items() if _well_formed(v)}
         return cls(path, salt, kept)
 
     def key(self, *values: Any) -> bytes | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 import re
 from collections import Counter
@@ -168,7 +169,11 @@ def _salt(templates_dir: Path, site_url: str | None, today: date, election: Any)
     digest.update(pickle.dumps(election, protocol=5))
     for path in sorted(templates_dir.rglob("*")):
         if path.is_file():
-            digest.update(f"{path.relative_to(templates_dir)}\0".encode() + path.read_bytes())
+            try:
+                data = path.read_bytes()
+            except OSError:  # unreadable: the memo is only ever a shortcut, so never used
+                data = os.urandom(32)
+            digest.update(f"{path.relative_to(templates_dir)}\0".encode() + data)
     return digest.digest()
 
 
