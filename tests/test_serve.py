@@ -117,3 +117,38 @@ def test_a_preview_ended_by_the_system_leaves_nothing_running(project: Path) -> 
 
     assert wait_for(lambda: all(gone(pid) for pid in children), 10)
     assert not serving()
+
+
+def test_before_the_first_build_the_preview_says_it_is_coming(tmp_path: Path) -> None:
+    """Staff who open the preview at once see, in both languages, that it is being built
+    (or that it could not be), and the page reloads itself, rather than "not found"."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from generator.commands.serve import FIRST_BUILD_FAILED, _QuietHandler
+
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path / "not-built-yet"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def answer() -> tuple[int, str, str]:
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/en/", timeout=5)
+        policy = caught.value.headers["Content-Security-Policy"]
+        return caught.value.code, caught.value.read().decode("utf-8"), policy
+
+    try:
+        code, page, policy = answer()
+        assert code == 503 and policy
+        assert "The preview is being built." in page
+        assert "Mae'r rhagolwg yn cael ei adeiladu." in page
+        assert '<meta http-equiv="refresh" content="2">' in page
+        (tmp_path / FIRST_BUILD_FAILED).touch()
+        code, page, _ = answer()
+        assert code == 503
+        assert "The preview could not be built." in page
+        assert "Nid oedd modd adeiladu'r rhagolwg." in page
+    finally:
+        server.shutdown()
+        server.server_close()

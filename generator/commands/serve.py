@@ -54,18 +54,52 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """Missing addresses get the site's own bilingual not-found page."""
+        """Missing addresses get the site's own bilingual not-found page; before the
+        first build is in place, a page in both languages that says it is coming."""
         page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
+        if code == 404 and not page.is_file():
+            failed = (Path(self.directory).parent / FIRST_BUILD_FAILED).exists()
+            body = _waiting_page("failed" if failed else "building")
+            code = 503
+        elif code != 404:
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
-        self.send_response(404)
+        else:
+            body = page.read_bytes()
+        self.send_response(code)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+FIRST_BUILD_FAILED = "first-build-failed"  # beside the preview's folder, while true
+
+
+def _waiting_page(state: str) -> bytes:
+    """Shown until a first build of the preview is in place, in both languages: that it
+    is being built, or that it failed (``state``); it reloads itself."""
+    from html import escape
+
+    from generator.content.model import LANGS
+    from generator.i18n import Translator
+
+    def text(lang: str, key: str) -> str:
+        return escape(Translator(lang)(f"preview.{key}"), quote=False)
+
+    parts = [
+        f'<section lang="{lang}"><h1>{text(lang, f"{state}_title")}</h1>'
+        f"<p>{text(lang, state)}</p></section>"
+        for lang in LANGS
+    ]
+    title = " / ".join(text(lang, f"{state}_title") for lang in LANGS)
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="refresh" content="2"><title>{title}</title></head>'
+        f"<body><main>{''.join(parts)}</main></body></html>\n"
+    ).encode()
 
 
 def run_serve(
@@ -107,6 +141,11 @@ def run_serve(
                 echo(line)
             if not outcome.ok and preview.exists():
                 echo("The preview still shows the last version that built.")
+            failed = Path(preview_name) / FIRST_BUILD_FAILED
+            if outcome.ok or (preview / "404.html").is_file():
+                failed.unlink(missing_ok=True)
+            else:
+                failed.touch()
 
         # Ended by the system (a terminal closed, a service stopped) as by Ctrl+C: the web
         # server's process and the waiting engines are stopped, the preview removed.
