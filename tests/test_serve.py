@@ -152,3 +152,23 @@ def test_before_the_first_build_the_preview_says_it_is_coming(tmp_path: Path) ->
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_preview_is_told_of_changed_sources_at_once(tmp_path: Path) -> None:
+    """Notices from the system wake the preview as a source is saved, and only for the
+    folders it builds from; between notices it compares the sources only now and then."""
+    from generator.commands.serve import _Watching
+
+    for name in ("content", "elsewhere"):
+        (tmp_path / name).mkdir()
+    watching = _Watching(tmp_path)
+    try:
+        assert watching.live
+        assert watching.poll_every(0.5) == _Watching.SAFETY_SECONDS
+        assert not watching.wait(0.3)
+        (tmp_path / "elsewhere" / "notes.txt").write_text("not a source", "utf-8")
+        assert not watching.wait(0.5)
+        (tmp_path / "content" / "page.en.md").write_text("---\ntitle: T\n---\n", "utf-8")
+        assert watching.wait(5)
+    finally:
+        watching.stop()

@@ -7,10 +7,12 @@ its problems and keeps the last good preview, exactly as a real build keeps the 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import multiprocessing
 import os
+import select
 import signal
 import tempfile
 import threading
@@ -121,6 +123,7 @@ def run_serve(
         # it would otherwise inherit a pipe to), so that this process has no thread
         # besides its own and each rebuild can fork its work onto every core.
         serving = _Serving(server)
+        watching = _Watching(project.root)
 
         standby: list[Engines] = []
 
@@ -157,7 +160,16 @@ def run_serve(
             rebuild()
             preview.mkdir(parents=True, exist_ok=True)
             echo(f"Preview at http://{host}:{server.server_port}/ (press Ctrl+C to stop)")
-            while not stop.wait(poll_seconds):
+            checked = time.monotonic()
+            while not stop.is_set():
+                # Told of a change by the system at once, the sources are compared then;
+                # otherwise (no notices here, or one missed) every few seconds.
+                told = watching.wait(poll_seconds)
+                if stop.is_set():
+                    break
+                if not told and time.monotonic() - checked < watching.poll_every(poll_seconds):
+                    continue
+                checked = time.monotonic()
                 now = fingerprint(project)
                 if now != last:
                     last = now
@@ -167,6 +179,7 @@ def run_serve(
             echo("Preview stopped.")
         finally:
             ended.close()
+            watching.stop()
             serving.stop()
             for engines in standby:
                 engines.__exit__(None, None, None)
@@ -194,6 +207,81 @@ class _EndedBySignals:
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+class _Watching:
+    """Notices of changed sources from the system (inotify and the like, through
+    watchdog, as `mkdocs serve` has them), in a forked process of its own so that this
+    one keeps a single thread; each notice is a byte on a pipe. Where notices cannot be
+    had, none come, and the sources are compared on every poll instead."""
+
+    SAFETY_SECONDS = 5.0  # how often the sources are compared when notices do come
+
+    def __init__(self, root: Path) -> None:
+        self.process: multiprocessing.process.BaseProcess | None = None
+        self.read, write = os.pipe()
+        self.live = False
+        if "fork" not in multiprocessing.get_all_start_methods():
+            os.close(write)
+            return
+        ready, started = os.pipe()
+        context = multiprocessing.get_context("fork")
+        self.process = context.Process(
+            target=_watch, args=(root, write, started, os.getpid()), daemon=True
+        )
+        self.process.start()
+        os.close(write)
+        os.close(started)
+        # The watcher says whether it could start (b"y") or not (nothing, then closed).
+        self.live = os.read(ready, 1) == b"y"
+        os.close(ready)
+
+    def poll_every(self, poll_seconds: float) -> float:
+        return self.SAFETY_SECONDS if self.live else poll_seconds
+
+    def wait(self, seconds: float) -> bool:
+        """Whether a notice came within ``seconds`` (all waiting notices are taken)."""
+        readable, _, _ = select.select([self.read], [], [], seconds)
+        if not readable:
+            return False
+        data = os.read(self.read, 65536)
+        if not data:  # the watcher ended: compare on every poll from now on
+            self.live = False
+            time.sleep(seconds)
+        return bool(data)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join(timeout=10)
+        os.close(self.read)
+
+
+def _watch(root: Path, write: int, started: int, preview: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        watched = {str(root / name) for name in WATCHED}
+
+        class Notify(FileSystemEventHandler):  # type: ignore[misc]
+            def on_any_event(self, event: Any) -> None:
+                paths = [event.src_path, getattr(event, "dest_path", "")]
+                if any(str(p).startswith(tuple(watched)) for p in paths if p):
+                    # A notice already waiting says as much: a full pipe is never waited on.
+                    with contextlib.suppress(BlockingIOError):
+                        os.write(write, b"x")
+
+        os.set_blocking(write, False)
+        observer = Observer()
+        observer.schedule(Notify(), str(root), recursive=True)
+        observer.start()
+    except Exception:  # no notices here: the preview compares the sources every poll
+        os._exit(0)
+    os.write(started, b"y")
+    os.close(started)
+    _end_with(preview)
 
 
 class _Serving:
