@@ -35,6 +35,11 @@ def cache_folder() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "opcc-site"
 
 
+def project_key(root: Path) -> str:
+    """The name of a project's own entry in a cache: one per project folder."""
+    return hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:20]
+
+
 @functools.cache
 def code_digest() -> str:
     """The generator's own code and the versions of what it runs on (worked out once a

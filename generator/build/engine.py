@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator.build import search_index
-from generator.usercache import cache_folder, code_digest
+from generator.usercache import cache_folder, code_digest, project_key
 
 if TYPE_CHECKING:  # the engine's own processes load no more of the generator than they use
     from generator.project import Project
@@ -162,8 +162,7 @@ class Engines:
 
 
 def page_cache_folder(project: Project) -> Path:
-    name = hashlib.sha256(str(project.root).encode()).hexdigest()[:20]
-    return cache_folder() / "pages" / name
+    return cache_folder() / "pages" / project_key(project.root)
 
 
 def write_tree(tree: LanguageTree, path: Path) -> Path:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from generator.content.history import run_git
 from generator.project import CONTENT, PEOPLE_FILE, RESPONSES, Project
-from generator.usercache import cache_folder
+from generator.usercache import cache_folder, project_key
 
 
 def _record_file() -> Path:
@@ -123,8 +123,7 @@ def _content_hash(
 
 
 def _hashes_file(project: Project) -> Path:
-    name = hashlib.sha256(str(project.root).encode()).hexdigest()[:20]
-    return cache_folder() / "source-hashes" / f"{name}.json"
+    return cache_folder() / "source-hashes" / f"{project_key(project.root)}.json"
 
 
 def _known_hashes(path: Path) -> dict[str, list[int | str]]:

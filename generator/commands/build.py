@@ -7,6 +7,7 @@ when every step has succeeded; on any problem the previous output is left untouc
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import re
@@ -63,7 +64,7 @@ def run_build(
     # Every folder by its full name: the engines run elsewhere, and MkDocs reads a
     # relative site folder from where its configuration is.
     target = Path(os.path.abspath(target))
-    project = Project(Path(os.path.abspath(project.root)))
+    project = dataclasses.replace(project, root=Path(os.path.abspath(project.root)))
     reason = unsafe_reason(target, project.root)
     if reason:
         problem = OUTPUT_FOLDER.at(

@@ -8,6 +8,7 @@ its problems and keeps the last good preview, exactly as a real build keeps the 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import multiprocessing
@@ -114,7 +115,8 @@ def run_serve(
     today: date | None = None,
 ) -> None:
     stop = stop or threading.Event()
-    project = Project(Path(os.path.abspath(project.root)))  # as every cache is keyed
+    # By its full name, as every cache is keyed.
+    project = dataclasses.replace(project, root=Path(os.path.abspath(project.root)))
     with tempfile.TemporaryDirectory(prefix="opcc-preview-") as preview_name:
         preview = Path(preview_name) / "site"
         handler = functools.partial(_QuietHandler, directory=str(preview))
@@ -219,11 +221,11 @@ class _Watching:
 
     def __init__(self, root: Path) -> None:
         self.process: multiprocessing.process.BaseProcess | None = None
-        self.read, write = os.pipe()
+        self.read: int | None = None
         self.live = False
         if "fork" not in multiprocessing.get_all_start_methods():
-            os.close(write)
             return
+        self.read, write = os.pipe()
         ready, started = os.pipe()
         context = multiprocessing.get_context("fork")
         self.process = context.Process(
@@ -241,6 +243,9 @@ class _Watching:
 
     def wait(self, seconds: float) -> bool:
         """Whether a notice came within ``seconds`` (all waiting notices are taken)."""
+        if self.read is None:  # no watcher (and select() takes no pipes on Windows)
+            time.sleep(seconds)
+            return False
         readable, _, _ = select.select([self.read], [], [], seconds)
         if not readable:
             return False
@@ -254,7 +259,8 @@ class _Watching:
         if self.process is not None:
             self.process.terminate()
             self.process.join(timeout=10)
-        os.close(self.read)
+        if self.read is not None:
+            os.close(self.read)
 
 
 def _watch(root: Path, write: int, started: int, preview: int) -> None:

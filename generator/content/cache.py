@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.content.examine import FileOutcome
-from generator.usercache import cache_folder, paused_gc, settings_digest
+from generator.usercache import cache_folder, paused_gc, project_key, settings_digest
 
 
 class FileCache:
@@ -39,7 +39,7 @@ class FileCache:
     def open(cls, root: Path, settings: Iterable[object]) -> FileCache:
         """The cache of the project at ``root``; ``settings`` are what the outcomes
         depend on besides each file (the people list, the public facts)."""
-        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+        name = project_key(root)
         cache = cls(cache_folder() / "files" / f"{name}.pickle", settings_digest(settings))
         with contextlib.suppress(Exception), paused_gc():  # damage only costs time
             with cache.path.open("rb") as handle:  # type: ignore[union-attr]

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.usercache import cache_folder, paused_gc
+from generator.usercache import cache_folder, paused_gc, project_key
 
 # A kept page: its text, and each fragment it made as (digest, HTML, search text).
 Kept = tuple[str, tuple[tuple[str, str, str], ...]]
@@ -56,7 +56,7 @@ def _well_formed(kept: object) -> bool:
 
 
 class RenderMemo:
-    def __init__(self, path: Path | None, salt: bytes, kept: dict[bytes, Kept]) -> None:
+    def __init__(self, path: Path, salt: bytes, kept: dict[bytes, Kept]) -> None:
         self.path = path
         self.salt = salt
         self.kept = kept
@@ -64,8 +64,7 @@ class RenderMemo:
 
     @classmethod
     def open(cls, root: Path, lang: str, salt: bytes) -> RenderMemo:
-        project = hashlib.sha256(str(root).encode()).hexdigest()[:20]
-        path = cache_folder() / "rendered" / project / f"{lang}.pickle"
+        path = cache_folder() / "rendered" / project_key(root) / f"{lang}.pickle"
         kept: dict[bytes, Kept] = {}
         with contextlib.suppress(Exception), paused_gc():  # damage only costs time
             with path.open("rb") as handle:
@@ -96,7 +95,7 @@ class RenderMemo:
     def save(self) -> None:
         """Keep this render's pages, and only those: the cache stays the size of a site.
         Written only when they differ from what was kept."""
-        if self.path is None or self.now.keys() == self.kept.keys():
+        if self.now.keys() == self.kept.keys():
             return
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
