@@ -19,6 +19,7 @@ from generator.language.blocks import blocks
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
+_ADDRESS = re.compile(r"\]\([^)]*\)|https?://\S+")
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,17 @@ class TextProfile:
 
 def figures(text: str) -> Counter[str]:
     # Web addresses carry digits of their own; the addresses are compared as links.
-    text = re.sub(r"\]\([^)]*\)|https?://\S+", "]", text)
-    return Counter(m.group().replace(",", "") for m in NUMBER.finditer(text))
+    if "](" in text or "http" in text:
+        text = _ADDRESS.sub("]", text)
+    found = NUMBER.findall(text)
+    return Counter([figure.replace(",", "") for figure in found] if "," in text else found)
 
 
 def shape(body: str, body_line: int) -> Counter[str]:
-    counted: Counter[str] = Counter()
-    for block in blocks(body, body_line):
-        counted[block.kind] += 1
-    for target in _LINK.findall(body):
-        is_page = target.endswith(".md") or target.startswith(("http", "mailto:", "#"))
-        counted["link" if is_page else "attachment"] += 1
-    counted["image"] = len(_IMAGE.findall(body))
+    counted = Counter([block.kind for block in blocks(body, body_line)])
+    if "](" in body:  # every link and image has it; most bodies have none
+        for target in _LINK.findall(body):
+            is_page = target.endswith(".md") or target.startswith(("http", "mailto:", "#"))
+            counted["link" if is_page else "attachment"] += 1
+    counted["image"] = len(_IMAGE.findall(body)) if "](" in body else 0
     return counted

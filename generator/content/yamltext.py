@@ -51,35 +51,61 @@ class _AliasFound(Exception):
         self.line = line
 
 
-def _walk(
-    node: yaml.Node,
-    path: Path_,
-    offset: int,
-    doc: YamlDoc,
-    out: list[tuple[int, str, int]],
-    seen: set[int],
-) -> None:
-    # An alias (*name) is the same node met twice; refusing them rules out documents that
-    # refer to themselves or expand a few lines into millions of values.
-    if isinstance(node, yaml.CollectionNode):
-        if id(node) in seen:
-            raise _AliasFound(node.start_mark.line + 1 + offset)
-        seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        first_lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            line = key_node.start_mark.line + 1 + offset
-            if key in first_lines:
-                out.append((line, key, first_lines[key]))
-            else:
-                first_lines[key] = line
-                doc.lines[(*path, key)] = line
-            _walk(value_node, (*path, key), offset, doc, out, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            doc.lines[(*path, index)] = item.start_mark.line + 1 + offset
-            _walk(item, (*path, index), offset, doc, out, seen)
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "map", "seq"))
+_SCALARS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("int", "bool", "null", "float"))
+
+
+@dataclass
+class _Walk:
+    """One pass over the nodes: the line of every key and item, the duplicate keys, and
+    the value PyYAML's safe constructor would make. Text, mappings and lists, most of
+    any frontmatter, are made here, several times quicker than by the constructor's
+    general path; other scalars are the constructor's. Anything else (a merge key
+    '<<', a set, binary) leaves ``plain`` false, and the constructor makes the whole
+    document."""
+
+    doc: YamlDoc
+    offset: int
+    loader: Any
+    duplicates: list[tuple[int, str, int]] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
+    plain: bool = True
+
+    def value(self, node: yaml.Node, path: Path_) -> Any:
+        # An alias (*name) is the same node met twice; refusing them rules out documents
+        # that refer to themselves or expand a few lines into millions of values.
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.seen:
+                raise _AliasFound(node.start_mark.line + 1 + self.offset)
+            self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            mapping: dict[str, Any] = {}
+            first_lines: dict[str, int] = {}
+            self.plain = self.plain and node.tag == _MAP
+            for key_node, value_node in node.value:
+                key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+                self.plain = self.plain and key_node.tag == _STR
+                line = key_node.start_mark.line + 1 + self.offset
+                if key in first_lines:
+                    self.duplicates.append((line, key, first_lines[key]))
+                else:
+                    first_lines[key] = line
+                    self.doc.lines[(*path, key)] = line
+                mapping[key] = self.value(value_node, (*path, key))
+            return mapping
+        if isinstance(node, yaml.SequenceNode):
+            self.plain = self.plain and node.tag == _SEQ
+            items = []
+            for index, item in enumerate(node.value):
+                self.doc.lines[(*path, index)] = item.start_mark.line + 1 + self.offset
+                items.append(self.value(item, (*path, index)))
+            return items
+        if node.tag == _STR:
+            return node.value
+        if node.tag in _SCALARS and self.plain:
+            return self.loader.construct_object(node)
+        self.plain = False
+        return None
 
 
 # What PyYAML's messages mean, in words for the staff who write the fields.
@@ -130,17 +156,17 @@ def parse_yaml(
             line = node.start_mark.line + 1 + offset
             return None, [rules.NOT_MAPPING.at(path, line, what=what, found=found)]
         doc = YamlDoc(data=None)
-        duplicates: list[tuple[int, str, int]] = []
+        walk = _Walk(doc, offset, loader)
         try:
-            _walk(node, (), offset, doc, duplicates, set())
+            data = walk.value(node, ())
         except _AliasFound as alias:
             return None, [rules.ALIAS.at(path, alias.line)]
-        if duplicates:
+        if walk.duplicates:
             return None, [
                 rules.DUPLICATE_KEY.at(path, line, key=key, first=first)
-                for line, key, first in duplicates
+                for line, key, first in walk.duplicates
             ]
-        doc.data = loader.construct_document(node)
+        doc.data = data if walk.plain else loader.construct_document(node)
         return doc, []
     except yaml.MarkedYAMLError as exc:
         # Where the broken construct starts (an unclosed quote or bracket) is more use to

@@ -93,7 +93,10 @@ _MARKUP = re.compile(r"[*_`#>|]|\{:[^}]*\}|<[^>]+>")
 
 def plain(text: str) -> str:
     """The words a reader sees: link text without its address, no Markdown marks."""
-    text = _LINK.sub(r"\1", text)
-    text = _URL.sub(" ", text)
+    # Each pattern is tried only where it can match: most blocks have no link or address.
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "http" in text or "www." in text or "@" in text:
+        text = _URL.sub(" ", text)
     text = _ITEM.sub("", text)
     return _MARKUP.sub(" ", text)

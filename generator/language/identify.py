@@ -203,8 +203,8 @@ def identify(text: str) -> Verdict:
     tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return "unknown"
-    english = sum(1 for w in tokens if w in ENGLISH)
-    welsh = sum(1 for w in tokens if w in WELSH)
+    english = sum(map(ENGLISH.__contains__, tokens))
+    welsh = sum(map(WELSH.__contains__, tokens))
     if english >= 2 and english > 2 * welsh:
         return "en"
     if welsh >= 2 and welsh > 2 * english:
