@@ -58,6 +58,9 @@ def _as_workers() -> None:
         if number is not None:
             signal.signal(number, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent may have paused the cycle collector while it gathers what the workers
+    # send; a worker's own garbage is collected as usual.
+    gc.enable()
 
 
 def _run(*item: Any) -> Any:

@@ -27,12 +27,13 @@ from generator.usercache import cache_folder, paused_gc, project_key, settings_d
 
 
 class FileCache:
-    """Outcomes by path and content hash, for one project and one set of settings."""
+    """Outcomes by path and content hash, for one project and one set of settings; each
+    kept pickled on its own, as the worker that made it sent it."""
 
     def __init__(self, path: Path | None, settings: str) -> None:
         self.path = path
         self.settings = settings
-        self.entries: dict[str, tuple[str, FileOutcome]] = {}
+        self.entries: dict[str, tuple[str, bytes]] = {}
         self.changed = False
 
     @classmethod
@@ -50,10 +51,17 @@ class FileCache:
 
     def get(self, rel: str, content_hash: str) -> FileOutcome | None:
         entry = self.entries.get(rel)
-        return entry[1] if entry is not None and entry[0] == content_hash else None
+        if entry is None or entry[0] != content_hash:
+            return None
+        try:
+            outcome = pickle.loads(entry[1])
+        except Exception:  # damage only costs time
+            return None
+        return outcome if isinstance(outcome, FileOutcome) else None
 
-    def put(self, rel: str, content_hash: str, outcome: FileOutcome) -> None:
-        self.entries[rel] = (content_hash, outcome)
+    def put(self, rel: str, content_hash: str, packed: bytes) -> None:
+        """``packed``: the outcome, pickled."""
+        self.entries[rel] = (content_hash, packed)
         self.changed = True
 
     def keep_only(self, paths: Iterable[str]) -> None:

@@ -7,6 +7,7 @@ stopping, so one run reports every problem.
 
 from __future__ import annotations
 
+import pickle
 from collections import defaultdict
 from datetime import date
 
@@ -38,6 +39,7 @@ from generator.redaction.sources import facts_from
 from generator.rules import election as election_rules
 from generator.rules import twins
 from generator.rules.catalogue import SITE_CHECKS
+from generator.usercache import paused_gc
 from generator.util import long_date
 
 
@@ -86,6 +88,15 @@ def _examine(
 ) -> list[FileOutcome]:
     """Each file's outcome: from the cache when its content is as last examined, else
     examined afresh (on every core when there are many)."""
+    # The outcomes arrive by the thousand and are all kept: the cycle collector would
+    # walk them again and again meanwhile (a sixth of a check of 5,000 responses).
+    with paused_gc():
+        return _outcomes(project, paths, scanner, settings)
+
+
+def _outcomes(
+    project: Project, paths: list[str], scanner: Scanner, settings: tuple[object, ...]
+) -> list[FileOutcome]:
     cache = FileCache.open(project.root, settings)
     files = [(rel, read_bytes(project, rel)) for rel in paths]
     hashes = [content_hash(data) for _, data in files]
@@ -94,11 +105,11 @@ def _examine(
         for (rel, _), digest in zip(files, hashes, strict=True)
     ]
     missing = [i for i, outcome in enumerate(outcomes) if outcome is None]
-    for i, outcome in zip(missing, examine_all([files[i] for i in missing], scanner), strict=True):
-        outcomes[i] = outcome
+    for i, packed in zip(missing, examine_all([files[i] for i in missing], scanner), strict=True):
+        outcomes[i] = pickle.loads(packed)  # made by this process or its workers
         digest = hashes[i]
         if digest is not None:
-            cache.put(files[i][0], digest, outcome)
+            cache.put(files[i][0], digest, packed)
     cache.keep_only(paths)
     cache.save()
     return outcomes  # type: ignore[return-value]
