@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["paragraph", "heading", "item", "row", "quote"]
 
@@ -17,8 +16,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LANG_ATTRIBUTE = re.compile(r"\{:?[^}]*\blang=[\"']?(?P<lang>[a-z]{2,3})[\"']?[^}]*\}\s*$")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
+    # A named tuple rather than a frozen dataclass: a check makes hundreds of thousands.
     kind: Kind
     line: int  # of the file
     text: str  # as written
@@ -52,22 +51,24 @@ def blocks(body: str, first_line: int) -> tuple[Block, ...]:
     kind: Kind = "paragraph"
 
     def close() -> None:
-        nonlocal current
-        if current:
-            text = "\n".join(current)
-            match = _LANG_ATTRIBUTE.search(text) if "lang=" in text else None
-            found.append(Block(kind, first_line + start, text, match["lang"] if match else None))
-        current = []
+        text = "\n".join(current)
+        match = _LANG_ATTRIBUTE.search(text) if "lang=" in text else None
+        found.append(Block(kind, first_line + start, text, match["lang"] if match else None))
+        current.clear()
 
     for index, line in enumerate(body.split("\n")):
-        match = _LINE.match(line)
+        # No line that starts with a letter starts anything but a paragraph's line: most
+        # lines are spared the pattern.
+        match = None if line[:1].isalpha() else _LINE.match(line)
         starts = match.lastgroup if match else None
         if starts == "fence":
-            close()
+            if current:
+                close()
             in_fence = not in_fence
             continue
         if in_fence or not line.strip() or starts in ("reference", "rule"):
-            close()
+            if current:
+                close()
             continue
         new_kind: Kind | None = None
         if starts in ("heading", "item", "row"):
@@ -75,14 +76,16 @@ def blocks(body: str, first_line: int) -> tuple[Block, ...]:
         elif starts == "quote":
             new_kind = "quote" if not current or kind != "quote" else None
         if new_kind is not None or kind in ("heading", "row"):
-            close()
+            if current:
+                close()
             kind = new_kind or "paragraph"
             start = index
         elif not current:
             kind = "paragraph"
             start = index
         current.append(line)
-    close()
+    if current:
+        close()
     return tuple(found)
 
 
