@@ -153,3 +153,50 @@ def test_the_theme_s_files_listed_quickly_are_those_mkdocs_lists(tmp_path: Path)
     assert listed[0] == listed[1]
     assert any(uri.startswith("assets/stylesheets/") for uri, _, _ in listed[1])
     assert not any("/." in f"/{uri}" for uri, _, _ in listed[1])
+
+
+INLINE_SAMPLES = [
+    "Plain words only, in English and in Cymraeg.",
+    "Some *emphasis*, __strong__, ***both*** and a_snake_case_word * alone * here.",
+    "A [link](page.md 'title'), a [reference][ref] and a [short] one, ![an image](a.png).\n\n"
+    "[ref]: https://example.org\n[short]: other.md",
+    "Code `x < y && z` and ``a ` tick``, an escaped \\*star\\* and \\[bracket].",
+    "An autolink <https://example.org/a?b=c&d>, a mailbox <someone@example.org>, "
+    "<span class=\"x\">raw html</span> and <!-- a comment -->.",
+    "Entities &amp; &#169; &#x263A; &notanentity and a bare & sign.",
+    "A line that ends with two spaces  \nand goes on; a line that does not\nand goes on.",
+    "- an item with *stress*\n- another with `code` and [a link](b.md)\n\n> a quote with **bold**",
+    "| Sir | Cyllideb |\n|---|---:|\n| *Powys* | £35.5m |\n| [Ceredigion](c.md) | £5.6m |",
+    "Term\n:   A definition with _emphasis_ and <b>bold</b>.\n\n!!! note \"Nodyn\"\n    Inside *it*.",
+    "A heading follows\n\n## Heading with *stress* {: #own-id }\n\nText {: lang=\"cy\" }",
+]
+
+
+def test_the_quick_inline_processor_makes_what_python_markdown_makes() -> None:
+    import markdown
+
+    extensions = ["tables", "toc", "attr_list", "def_list", "admonition"]
+    quick = markdown.Markdown(extensions=extensions)
+    engine._quick_inline(quick)
+    assert "handle_inline" in repr(quick.treeprocessors["inline"]._InlineProcessor__handleInline)
+    for text in INLINE_SAMPLES:
+        quick.reset()
+        assert quick.convert(text) == markdown.Markdown(extensions=extensions).convert(text), text
+
+
+def test_each_inline_pattern_needs_what_the_quick_processor_says() -> None:
+    """A text without any of a pattern's needs, but with every other character that
+    Markdown treats specially, is never matched by that pattern."""
+    import markdown
+
+    md = markdown.Markdown()
+    specials = "`\\[]()!<>&*_#:|~-=+{}\"' \n  \n@/;"
+    for entry in md.inlinePatterns._priority:
+        needs = engine._INLINE_NEEDS[entry.name]
+        text = "".join(c for c in specials * 3 if not any(c in need for need in needs))
+        text = f"a{text}b http://x.org/ www.y.org x@y.org &amp; `c` *d* _e_ [f](g) <h>"
+        text = "".join(c for c in text if not any(c in need for need in needs))
+        if "  \n" in needs:
+            text = text.replace("  \n", " \n")
+        pattern = md.inlinePatterns[entry.name].compiled_re
+        assert pattern.search(text) is None, entry.name

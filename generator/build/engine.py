@@ -358,11 +358,7 @@ def _shared_converter(config: Any, files: Any):  # type: ignore[no-untyped-def]
     relative._register(md)
     title = pages._ExtractTitleTreeprocessor()
     title._register(md)
-    # The inline processor looks its patterns up by position in a Registry, which sorts
-    # itself on every lookup (a fifth of a million lookups for a thousand pages); the
-    # patterns are all registered by now, so a list in the same order serves the same.
-    inline = md.treeprocessors["inline"]
-    inline.inlinePatterns = list(md.inlinePatterns)
+    _quick_inline(md)
 
     def render(page: Any, config: Any, files: Any) -> None:
         if page.markdown is None:
@@ -380,6 +376,68 @@ def _shared_converter(config: Any, files: Any):  # type: ignore[no-untyped-def]
             page.links_to_anchors = relative.links_to_anchors
 
     return render
+
+
+# What each of Python-Markdown's own inline patterns cannot match without: a text holding
+# none of these strings is left as it is by that pattern. Made for Python-Markdown 3.11,
+# whose patterns are written so; under any other version, every pattern is tried.
+_INLINE_NEEDS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    **dict.fromkeys(("reference", "link", "short_reference"), ("[",)),
+    **dict.fromkeys(("image_link", "image_reference", "short_image_ref"), ("[",)),
+    **dict.fromkeys(("autolink", "automail", "html"), ("<",)),
+    "linebreak": ("  \n",),
+    "entity": ("&",),
+    "em_strong": ("*", "_"),
+}
+
+
+def _quick_inline(md: Any) -> None:
+    """Python-Markdown's inline processor, as fast as it can be made without changing
+    what it makes. It tries every inline pattern on every run of text, each a Python
+    call and a search, though most runs hold no character any pattern needs; and it
+    looks each pattern up by position in a Registry that sorts itself on every lookup
+    (a quarter of a million lookups for a thousand pages). Here the patterns are a list
+    in the same order, and a pattern is passed over, as if tried without a match, when
+    the text lacks what it needs (_INLINE_NEEDS)."""
+    import markdown
+    from markdown import util
+
+    inline = md.treeprocessors["inline"]
+    patterns = list(md.inlinePatterns)
+    inline.inlinePatterns = patterns  # all registered by now: the same, in the same order
+    names = [entry.name for entry in md.inlinePatterns._priority]
+    if not markdown.__version__.startswith("3.11.") or not set(names) <= set(_INLINE_NEEDS):
+        return
+    needs = [_INLINE_NEEDS[name] for name in names]
+    every_need = sorted({need for group in needs for need in group})
+    apply = inline._InlineProcessor__applyPattern
+    count = len(patterns)
+
+    # InlineProcessor.__handleInline, with the passing over. What the text holds is
+    # looked at once: a match only ever takes characters out (its placeholder holds
+    # none that a pattern needs), and a pattern tried in vain changes nothing.
+    def handle_inline(data: str, index: int = 0) -> str:
+        if not isinstance(data, util.AtomicString):
+            held = {need for need in every_need if need in data}
+            start = 0
+            while index < count:
+                if held.isdisjoint(needs[index]):
+                    index, start = index + 1, 0
+                    continue
+                data, matched, start = apply(patterns[index], data, index, start)
+                if not matched:
+                    index += 1
+        return data
+
+    inline._InlineProcessor__handleInline = handle_inline
+    # Markdown.is_block_level looks each tag up in a list, about two hundred times a
+    # page; every extension has added its tags by now.
+    block_level = frozenset(md.block_level_elements)
+    md.is_block_level = functools.cache(
+        lambda tag: isinstance(tag, str) and tag.lower().rstrip("/") in block_level
+    )
 
 
 def _walk_order(src_uri: str) -> list[tuple[int, object]]:
