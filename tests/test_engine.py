@@ -169,7 +169,23 @@ INLINE_SAMPLES = [
     "| Sir | Cyllideb |\n|---|---:|\n| *Powys* | £35.5m |\n| [Ceredigion](c.md) | £5.6m |",
     "Term\n:   A definition with _emphasis_ and <b>bold</b>.\n\n!!! note \"Nodyn\"\n    Inside *it*.",
     "A heading follows\n\n## Heading with *stress* {: #own-id }\n\nText {: lang=\"cy\" }",
+    "[WEDI'I OLYGU] and [nested [brackets] here](x.md) and [unclosed [one](y.md) [end",
+    "![alt [with] brackets](i.png) [a]: not a definition [b][] [c] [d]\n\n[b]: z.md",
 ]
+
+
+def test_the_quick_bracket_reading_is_python_markdown_s() -> None:
+    import random
+
+    from markdown.inlinepatterns import LinkInlineProcessor
+
+    random.seed(8)
+    for _ in range(5000):
+        data = "".join(random.choice("[]ab \n(") for _ in range(random.randint(0, 30)))
+        index = random.randint(0, len(data))
+        assert engine._bracketed_text(None, data, index) == LinkInlineProcessor.getText(
+            None, data, index
+        ), (data, index)
 
 
 def test_the_quick_inline_processor_makes_what_python_markdown_makes() -> None:
@@ -200,3 +216,48 @@ def test_each_inline_pattern_needs_what_the_quick_processor_says() -> None:
             text = text.replace("  \n", " \n")
         pattern = md.inlinePatterns[entry.name].compiled_re
         assert pattern.search(text) is None, entry.name
+
+
+def test_the_quick_search_elements_index_every_page_as_the_theme_s_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.plugins import BasePlugin
+    from material.plugins.search import plugin as search
+
+    contents: list[str] = []
+
+    class Collect(BasePlugin):  # type: ignore[type-arg]
+        def on_page_content(self, html: str, **kwargs: Any) -> str:
+            contents.append(html)
+            return html
+
+    for tree, path in _staged(tmp_path).values():
+        config = _config(tree, path, tmp_path)
+        config.plugins["collect"] = Collect()
+        build(config)
+    contents.append(
+        '<h2 id="a" data-search-exclude>Hidden <a class="headerlink" href="#a">¶</a></h2>'
+        "<p>text <script>x</script><style>y</style><pre> keep\\n  this </pre></p>"
+        '<div class="linenodiv">1 2</div><h3 id="b">B <em>em</em></h3><ul><li> </li></ul>'
+        "<table><tr><td>cell</td></tr></table><br><img src=x><h1>One</h1>trailing"
+    )
+
+    def sections(element: type) -> list[object]:
+        monkeypatch.setattr(search, "Element", element)
+        found = []
+        for html in contents:
+            parser = search.Parser()
+            parser.feed(html)
+            parser.close()
+            found.append(
+                [
+                    (s.el.tag, s.id, s.depth, s.title, s.text, s.is_excluded())
+                    for s in parser.data
+                ]
+            )
+        return found
+
+    theme_s = sections(search.Element)
+    assert len(contents) > 50
+    assert sections(engine._SearchElement) == theme_s

@@ -25,6 +25,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import types
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -402,7 +403,7 @@ def _quick_inline(md: Any) -> None:
     in the same order, and a pattern is passed over, as if tried without a match, when
     the text lacks what it needs (_INLINE_NEEDS)."""
     import markdown
-    from markdown import util
+    from markdown import inlinepatterns, util
 
     inline = md.treeprocessors["inline"]
     patterns = list(md.inlinePatterns)
@@ -432,12 +433,60 @@ def _quick_inline(md: Any) -> None:
         return data
 
     inline._InlineProcessor__handleInline = handle_inline
+    # The link patterns read the text in brackets character by character, and three of
+    # them read it for every "[", link or not; this reads from bracket to bracket.
+    for pattern in patterns:
+        if isinstance(pattern, inlinepatterns.LinkInlineProcessor):
+            pattern.getText = types.MethodType(_bracketed_text, pattern)
     # Markdown.is_block_level looks each tag up in a list, about two hundred times a
     # page; every extension has added its tags by now.
     block_level = frozenset(md.block_level_elements)
     md.is_block_level = functools.cache(
         lambda tag: isinstance(tag, str) and tag.lower().rstrip("/") in block_level
     )
+
+
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _bracketed_text(self: Any, data: str, index: int) -> tuple[str, int, bool]:
+    """LinkInlineProcessor.getText: the text up to the "]" that closes the "[" before
+    ``index`` (brackets nest), the index after that "]", and whether there was one."""
+    depth = 1
+    for bracket in _BRACKET.finditer(data, index):
+        depth += 1 if bracket.group() == "[" else -1
+        if depth == 0:
+            return data[index : bracket.start()], bracket.end(), True
+    return data[index:], len(data), False
+
+
+class _SearchElement(str):
+    """An element as mkdocs-material's search parser sees it, which is equal to its tag
+    name and hashes as it: the parser checks the elements it is inside against those it
+    skips, on every tag and every run of text of every page, and its own Element class
+    does so by a Python call for each. Being the tag name, this one does it in C."""
+
+    tag: str
+    attrs: dict[str, str | None]
+
+    def __new__(cls, tag: str, attrs: dict[str, str | None] | None = None) -> _SearchElement:
+        element = super().__new__(cls, tag)
+        element.tag = tag
+        element.attrs = attrs or {}
+        return element
+
+    def is_excluded(self) -> bool:
+        return "data-search-exclude" in self.attrs
+
+
+def _quick_search() -> None:
+    """The search parser's elements as _SearchElement, under the mkdocs-material it was
+    made for (9.8): their tag, attributes, equality and hash are its Element's."""
+    import material
+    from material.plugins.search import plugin
+
+    if material.__version__.startswith("9.8."):
+        plugin.Element = _SearchElement
 
 
 def _walk_order(src_uri: str) -> list[tuple[int, object]]:
@@ -988,6 +1037,7 @@ def main(argv: list[str]) -> int:
     built = False
     try:
         config = load_config(settings["config"], strict=True)
+        _quick_search()
         if settings.get("cache"):
             _compiled_once(config.theme, Path(settings["cache"]).parent / "compiled-templates")
         config.plugins["opcc/sources"] = _sources_plugin()(Path(settings["tree"]))
