@@ -21,19 +21,18 @@ T = TypeVar("T")
 _task: Callable[..., Any] | None = None  # what the forked workers run, set before forking
 
 
+def _can_fork() -> bool:
+    # Forking while another thread runs (the preview's web server) could copy a lock
+    # that thread holds into a worker, where nothing would ever release it.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def fork_map(task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least: int) -> list[T]:
     """``task(*item)`` for each item, in order; on every core (up to 8) when there are
     at least ``at_least`` items. ``task`` reaches the workers by the fork, so what it
     is bound to (a functools.partial) is shared rather than sent with every item."""
     workers = min(os.cpu_count() or 1, 8, len(items))
-    # Forking while another thread runs (the preview's web server) could copy a lock
-    # that thread holds into a worker, where nothing would ever release it.
-    if (
-        len(items) < at_least
-        or workers < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or threading.active_count() > 1
-    ):
+    if len(items) < at_least or workers < 2 or not _can_fork():
         return [task(*item) for item in items]
     global _task
     _task = task
@@ -45,6 +44,43 @@ def fork_map(task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least:
             chunk = max(1, len(items) // (workers * 8))
             return pool.starmap(_run, items, chunksize=chunk)
     finally:
+        _task = None
+        gc.unfreeze()
+
+
+class TaskPool:
+    """``task(*item)`` for items handed in one by one, as they become ready, each started
+    at once on a core of its own (up to ``workers``) while this process goes on; a
+    context manager. The workers are forked when the first item comes, with ``task``
+    as fork_map hands it over. Where they cannot be, each item runs when handed in."""
+
+    def __init__(self, task: Callable[..., T], workers: int) -> None:
+        self.task = task
+        self.workers = min(os.cpu_count() or 1, workers)
+        self.pool: Any = None
+
+    def submit(self, *item: Any) -> Callable[[], Any]:
+        """Hands ``item`` in; what is returned gives the outcome, once it is ready."""
+        if self.pool is None:
+            if self.workers < 2 or not _can_fork():
+                outcome = self.task(*item)
+                return lambda: outcome
+            global _task
+            _task = self.task
+            gc.freeze()  # as in fork_map
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, _as_workers)
+        return self.pool.apply_async(_run, item).get  # type: ignore[no-any-return]
+
+    def __enter__(self) -> TaskPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is None:
+            return
+        global _task
+        self.pool.terminate()  # every outcome wanted has been had, or none is
+        self.pool.join()
+        self.pool = None
         _task = None
         gc.unfreeze()
 

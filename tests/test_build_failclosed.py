@@ -125,7 +125,9 @@ def test_an_engine_that_writes_no_site_publishes_nothing(project: Path, tmp_path
         def __exit__(self, *exc: object) -> None:
             self.closed = True
 
-        def build(self, configs: dict[str, Path], trees: dict[str, Path]) -> list[EngineResult]:
+        def each_built(
+            self, configs: dict[str, Path], trees: dict[str, Path]
+        ) -> list[EngineResult]:
             return [EngineResult(lang, True, "") for lang in configs]
 
     write(project, EN, (project / EN).read_text("utf-8").replace("Gwynedd", "Ceredigion"))

@@ -162,13 +162,13 @@ INLINE_SAMPLES = [
     "[ref]: https://example.org\n[short]: other.md",
     "Code `x < y && z` and ``a ` tick``, an escaped \\*star\\* and \\[bracket].",
     "An autolink <https://example.org/a?b=c&d>, a mailbox <someone@example.org>, "
-    "<span class=\"x\">raw html</span> and <!-- a comment -->.",
+    '<span class="x">raw html</span> and <!-- a comment -->.',
     "Entities &amp; &#169; &#x263A; &notanentity and a bare & sign.",
     "A line that ends with two spaces  \nand goes on; a line that does not\nand goes on.",
     "- an item with *stress*\n- another with `code` and [a link](b.md)\n\n> a quote with **bold**",
     "| Sir | Cyllideb |\n|---|---:|\n| *Powys* | £35.5m |\n| [Ceredigion](c.md) | £5.6m |",
-    "Term\n:   A definition with _emphasis_ and <b>bold</b>.\n\n!!! note \"Nodyn\"\n    Inside *it*.",
-    "A heading follows\n\n## Heading with *stress* {: #own-id }\n\nText {: lang=\"cy\" }",
+    'Term\n:   A definition with _emphasis_ and <b>bold</b>.\n\n!!! note "Nodyn"\n    Inside *it*.',
+    'A heading follows\n\n## Heading with *stress* {: #own-id }\n\nText {: lang="cy" }',
     "[WEDI'I OLYGU] and [nested [brackets] here](x.md) and [unclosed [one](y.md) [end",
     "![alt [with] brackets](i.png) [a]: not a definition [b][] [c] [d]\n\n[b]: z.md",
 ]
@@ -221,9 +221,9 @@ def test_each_inline_pattern_needs_what_the_quick_processor_says() -> None:
 def test_the_quick_search_elements_index_every_page_as_the_theme_s_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from material.plugins.search import plugin as search
     from mkdocs.commands.build import build
     from mkdocs.plugins import BasePlugin
-    from material.plugins.search import plugin as search
 
     contents: list[str] = []
 
@@ -251,13 +251,46 @@ def test_the_quick_search_elements_index_every_page_as_the_theme_s_own(
             parser.feed(html)
             parser.close()
             found.append(
-                [
-                    (s.el.tag, s.id, s.depth, s.title, s.text, s.is_excluded())
-                    for s in parser.data
-                ]
+                [(s.el.tag, s.id, s.depth, s.title, s.text, s.is_excluded()) for s in parser.data]
             )
         return found
 
     theme_s = sections(search.Element)
     assert len(contents) > 50
     assert sections(engine._SearchElement) == theme_s
+
+
+def test_each_language_s_outcome_comes_as_soon_as_its_engine_is_done(tmp_path: Path) -> None:
+    """The build scans a language while the other is still being built: each engine's
+    outcome is handed on when that engine ends, with its whole log, in whatever order."""
+    import subprocess
+    import sys
+    import time
+
+    engines = engine.Engines((), None)
+    script = (
+        "import sys, time, json; order = json.loads(sys.stdin.readline()); "
+        "time.sleep(float(order['tree'])); print('INFO    -  built', order['config'], 'ŵ'); "
+        "sys.exit(0 if order['config'] == 'cy' else 3)"
+    )
+    for lang in ("en", "cy"):
+        engines.processes[lang] = subprocess.Popen(
+            [sys.executable, "-c", script],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            encoding="utf-8",
+            env={"PYTHONIOENCODING": "utf-8"},
+        )
+    started = time.monotonic()
+    with engines:
+        seen = []
+        for outcome in engines.each_built(
+            {"en": Path("en"), "cy": Path("cy")}, {"en": Path("3"), "cy": Path("0.1")}
+        ):
+            seen.append((outcome.lang, outcome.ok, outcome.log, time.monotonic() - started))
+    assert [(lang, ok, log) for lang, ok, log, _ in seen] == [
+        ("cy", True, "INFO    -  built cy ŵ\n"),
+        ("en", False, "INFO    -  built en ŵ\n"),
+    ]
+    assert seen[0][3] < 2.5 <= seen[1][3]  # Welsh came while English was being built

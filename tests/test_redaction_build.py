@@ -167,3 +167,45 @@ def test_runs_of_a_built_file_scanned_together_keep_apart_and_keep_their_lines()
     many.append((9000, "Ring 07700 900456"))
     lines = [line for line, _ in built_site._findings(many, scanner, "en/x.html", "en")]
     assert lines == [9000]
+
+
+def test_a_language_scanned_as_soon_as_it_is_built_finds_what_the_whole_scan_finds(
+    project: Path, tmp_path: Path
+) -> None:
+    """The build scans each language's files as soon as its engine is done, beside the
+    other language's build; the root and the languages not handed in are scanned at
+    the end. Together they find what one scan of the whole site finds."""
+    from datetime import date
+
+    from generator.commands.check import run_check
+    from generator.project import Project
+    from generator.redaction.built_site import BuiltSiteScan, scan_built_site
+
+    _with_people(project)
+    out = tmp_path / "site"
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    for rel, text in [
+        ("en/index.html", "<p>Ring 07700 900123</p>"),
+        ("cy/index.html", "<p>Gareth <strong>Llewellyn</strong></p>"),
+        ("sitemap.xml", "<!-- g.llewellyn@example.com -->"),
+    ]:
+        path = out / rel
+        path.write_text(path.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
+    site = run_check(Project(project), date.today()).site
+
+    def found(hand_in: list[str]) -> list[tuple[str, int, str]]:
+        with BuiltSiteScan(out, site, "site/") as scan:
+            for lang in hand_in:
+                scan.language(lang)
+            return [(d.path, d.line, d.code) for d in scan.finish()]
+
+    whole = [(d.path, d.line, d.code) for d in scan_built_site(out, site, "site/")]
+    assert {path for path, _, _ in whole} == {
+        "site/en/index.html",
+        "site/cy/index.html",
+        "site/sitemap.xml",
+    }
+    assert found(["cy"]) == whole
+    assert found(["en", "cy"]) == whole
+    assert found([]) == whole

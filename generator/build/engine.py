@@ -21,11 +21,13 @@ import os
 import pickle
 import posixpath
 import re
+import selectors
 import shutil
 import stat
 import subprocess
 import sys
 import types
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -113,7 +115,13 @@ class Engines:
         # The engine processes import this module from wherever this process did.
         home = str(Path(__file__).resolve().parent.parent.parent)
         path = os.pathsep.join(filter(None, [home, os.environ.get("PYTHONPATH")]))
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", PYTHONPATH=path)
+        env = dict(
+            os.environ,
+            NO_MKDOCS_2_WARNING="1",
+            PYTHONWARNINGS="ignore",
+            PYTHONPATH=path,
+            PYTHONIOENCODING="utf-8",  # the log is read as UTF-8, whatever the locale
+        )
         self.cache = cache
         self.closed = False
         self.processes = {
@@ -122,7 +130,8 @@ class Engines:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
-                text=True,
+                encoding="utf-8",
+                errors="replace",
                 env=env,
             )
             for lang in langs
@@ -141,25 +150,62 @@ class Engines:
     def __exit__(self, *exc: object) -> None:
         self.closed = True
         for process in self.processes.values():
-            if process.poll() is None:
+            if process.poll() is None and process.stdin is not None and not process.stdin.closed:
                 with contextlib.suppress(OSError, subprocess.TimeoutExpired):
                     process.communicate("", timeout=30)  # no work: it ends at once
-            if process.poll() is None:
+            if process.poll() is None:  # at work still, or not ending: stopped
                 process.kill()
                 process.wait()
 
     def build(self, configs: dict[str, Path], trees: dict[str, Path]) -> list[EngineResult]:
         """Each language's build, side by side; ``trees`` are the files of each language's
         pages (see write_tree), handed to MkDocs from memory rather than from a folder."""
+        return list(self.each_built(configs, trees))
 
-        def one(lang: str) -> EngineResult:
+    def each_built(
+        self, configs: dict[str, Path], trees: dict[str, Path]
+    ) -> Iterator[EngineResult]:
+        """As build, each language's outcome as soon as its engine is done, so that the
+        next step can start on it while the other language is still being built. It is
+        waited for in this thread, leaving it free to fork (see parallel.py); where a
+        pipe cannot be waited for so (Windows), every outcome comes at the end."""
+
+        def order(lang: str) -> str:
             cache = None if self.cache is None else str(self.cache / lang)
-            order = {"config": str(configs[lang]), "tree": str(trees[lang]), "cache": cache}
-            log, _ = self.processes[lang].communicate(json.dumps(order) + "\n")
-            return EngineResult(lang, self.processes[lang].returncode == 0, log)
+            return json.dumps(
+                {"config": str(configs[lang]), "tree": str(trees[lang]), "cache": cache}
+            )
 
-        with ThreadPoolExecutor(max_workers=len(configs)) as pool:
-            return list(pool.map(one, configs))
+        if os.name != "posix":
+            with ThreadPoolExecutor(max_workers=len(configs)) as pool:
+                logs = pool.map(
+                    lambda lang: self.processes[lang].communicate(order(lang) + "\n")[0], configs
+                )
+                for lang, log in zip(configs, logs, strict=True):
+                    yield EngineResult(lang, self.processes[lang].returncode == 0, log)
+            return
+        with selectors.DefaultSelector() as waiting:
+            for lang in configs:
+                process = self.processes[lang]
+                assert process.stdin is not None and process.stdout is not None
+                with contextlib.suppress(BrokenPipeError):  # it ended early: its log says why
+                    process.stdin.write(order(lang) + "\n")
+                    process.stdin.close()
+                waiting.register(process.stdout.fileno(), selectors.EVENT_READ, (lang, []))
+            while waiting.get_map():
+                for key, _ in waiting.select():
+                    lang, chunks = key.data
+                    chunk = os.read(key.fd, 1 << 16)
+                    if chunk:
+                        chunks.append(chunk)
+                        continue
+                    waiting.unregister(key.fd)
+                    process = self.processes[lang]
+                    process.wait()
+                    process.stdout.close()  # type: ignore[union-attr]
+                    log = b"".join(chunks).decode("utf-8", errors="replace")
+                    log = log.replace("\r\n", "\n").replace("\r", "\n")  # as text=True reads
+                    yield EngineResult(lang, process.returncode == 0, log)
 
 
 def page_cache_folder(project: Project) -> Path:

@@ -117,7 +117,7 @@ def _check_and_build(
     from generator.build import engine
     from generator.commands.check import run_check
     from generator.content.history import history
-    from generator.redaction.built_site import scan_built_site
+    from generator.redaction.built_site import BuiltSiteScan
     from generator.render.pages import render
 
     step("Checking")
@@ -165,13 +165,17 @@ def _check_and_build(
         new = (None if fresh else claim_spare(target)) or Path(
             tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent)
         )
+        shown = _shown(target, project).rstrip("/") + "/"
         try:
             step("Building the English and Welsh sites")
-            problems = _build_into(project, rendered, staging, new, site_url, engines)
-            if not problems:
-                step("Checking the built site for personal data")
-                shown = _shown(target, project).rstrip("/") + "/"
-                problems = scan_built_site(new, result.site, shown)
+            # Each language is scanned as soon as it is built, beside the other's build.
+            with BuiltSiteScan(new, result.site, shown) as scan:
+                problems = _build_into(
+                    project, rendered, staging, new, site_url, engines, built=scan.language
+                )
+                if not problems:
+                    step("Checking the built site for personal data")
+                    problems = scan.finish()
             if problems:
                 messages = [p.format() for p in problems]
                 messages.append(
@@ -252,7 +256,10 @@ def _build_into(
     new: Path,
     site_url: str | None,
     engines: engine.Engines,
+    built: Callable[[str], None],
 ) -> list[Diagnostic]:
+    """Both languages' sites built into ``new``; ``built`` is told of each language
+    whose engine wrote it whole, as soon as it has."""
     from generator.build import engine
     from generator.rules.twins import LANGUAGE_NAMES
 
@@ -279,7 +286,7 @@ def _build_into(
         with contextlib.suppress(FileNotFoundError):
             (new / lang / "index.html").unlink()
     problems: list[Diagnostic] = []
-    for outcome in engines.build(configs, trees):
+    for outcome in engines.each_built(configs, trees):
         if not outcome.ok:
             problems += _engine_diagnostics(outcome, sources[outcome.lang])
         elif not (new / outcome.lang / "index.html").is_file():
@@ -292,6 +299,8 @@ def _build_into(
                     problem="the engine reported success but wrote no home page",
                 )
             )
+        elif not problems:
+            built(outcome.lang)
     if problems:
         return problems
     prune(new, set(rendered.trees))  # the root's files are written anew

@@ -77,9 +77,7 @@ def _apply_schema(source: SourceFile, diagnostics: list[Diagnostic]) -> ParsedFi
 PARALLEL_FROM = 200
 
 
-def examine_all(
-    files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner
-) -> list[bytes]:
+def examine_all(files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner) -> list[bytes]:
     """The outcome of each file, in order, pickled; on every core when there are many
     (the scanner is bound here, before the fork, so that it is never copied item by
     item). Pickled by the worker that made it: an outcome crosses to this process

@@ -17,12 +17,12 @@ import json
 import os
 import pickle
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
-from generator.content.model import Site
+from generator.content.model import PublicFact, Site
 from generator.diagnostics import Diagnostic
-from generator.parallel import fork_map
+from generator.parallel import TaskPool
 from generator.redaction.allowlist import Allowlist
 from generator.redaction.scan import Finding, Scanner
 from generator.rules.registry import rule
@@ -94,13 +94,74 @@ def _chunks(lines: list[str], seen: set[str]):
 
 
 def scan_built_site(folder: Path, site: Site, shown: str) -> list[Diagnostic]:
-    facts = site.public_facts + tuple(f for w in site.written for f in w.facts)
-    scanner = Scanner.for_project(site.people, Allowlist(facts))
-    clean = CleanChunks.open((site.people, facts))
-    found = _scan(folder, scanner, shown, clean)
-    if not found:
-        clean.save()
-    return found
+    with BuiltSiteScan(folder, site, shown) as scan:
+        return scan.finish()
+
+
+class BuiltSiteScan:
+    """The scan of a site being built, a language at a time: each language's files are
+    scanned on a core of their own as soon as its engine is done (``language``), while
+    the other language is still being built; ``finish`` scans what is left (the
+    bilingual root, and any language not handed in) and gives every finding. A context
+    manager: leaving it ends any scan still running."""
+
+    def __init__(self, folder: Path, site: Site, shown: str) -> None:
+        self.folder = folder
+        self.site = site
+        self.shown = shown
+        self.outcomes: list[Callable[[], tuple[list[Diagnostic], set[bytes]]]] = []
+        self.handed_in: set[str] = set()
+
+    @functools.cached_property
+    def clean(self) -> CleanChunks:
+        # Opened when the first scan starts, not before: the engines wait meanwhile.
+        return CleanChunks.open((self.site.people, self._facts))
+
+    @functools.cached_property
+    def pool(self) -> TaskPool:
+        scanner = Scanner.for_project(self.site.people, Allowlist(self._facts))
+        known = self.clean.known
+        return TaskPool(
+            functools.partial(_scan_files, scanner=scanner, shown=self.shown, known=known),
+            workers=2,
+        )
+
+    @property
+    def _facts(self) -> tuple[PublicFact, ...]:
+        site = self.site
+        return site.public_facts + tuple(f for w in site.written for f in w.facts)
+
+    def __enter__(self) -> BuiltSiteScan:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if "pool" in self.__dict__:
+            self.pool.__exit__(*exc)
+
+    def language(self, lang: str) -> None:
+        """Starts the scan of ``lang``'s files, which its engine has finished writing."""
+        self.handed_in.add(lang)
+        files = _listed(self.folder, lang)
+        if files:
+            self.outcomes.append(self.pool.submit(lang, files))
+
+    def finish(self) -> list[Diagnostic]:
+        """Every finding, once every file is scanned; the clean runs are kept for the
+        next build if there is none."""
+        groups: dict[str | None, list[tuple[str, str]]] = {}
+        for rel, path in _listed(self.folder, None, leave=self.handed_in):
+            lang = "cy" if rel.startswith("cy/") else "en" if rel.startswith("en/") else None
+            if lang not in self.handed_in:
+                groups.setdefault(lang, []).append((rel, path))
+        self.outcomes += [self.pool.submit(lang, files) for lang, files in groups.items()]
+        found: list[Diagnostic] = []
+        for outcome in self.outcomes:
+            problems, scanned = outcome()
+            found += problems
+            self.clean.scanned |= scanned
+        if not found:
+            self.clean.save()
+        return sorted(found)
 
 
 class CleanChunks:
@@ -139,30 +200,22 @@ class CleanChunks:
             os.replace(partial, self.path)
 
 
-def _scan(folder: Path, scanner: Scanner, shown: str, clean: CleanChunks) -> list[Diagnostic]:
-    """Each language's files on a core of its own; the files outside both (the
-    bilingual root) with the first."""
-    groups: dict[str | None, list[tuple[str, str]]] = {"en": [], "cy": []}
+def _listed(folder: Path, lang: str | None, leave: Collection[str] = ()) -> list[tuple[str, str]]:
+    """(path in the site, path on disk) of each file to scan, in order: those of one
+    language's folder, or (None) of the whole site but the folders in ``leave``; theme
+    assets are not scanned."""
     top = str(folder)
+    start = os.path.join(top, lang) if lang else top
     listed: list[tuple[str, str]] = []
-    for parent, subfolders, names in os.walk(top):
+    for parent, subfolders, names in os.walk(start):
         rel_parent = os.path.relpath(parent, top).replace(os.sep, "/")
-        subfolders[:] = [name for name in subfolders if name != "assets"]
+        left = leave if rel_parent == "." else ()
+        subfolders[:] = [name for name in subfolders if name != "assets" and name not in left]
         for name in names:
             if os.path.splitext(name)[1].lower() in _SCANNED:
                 rel = name if rel_parent == "." else f"{rel_parent}/{name}"
                 listed.append((rel, os.path.join(parent, name)))
-    for rel, path in sorted(listed):
-        if os.path.isfile(path):
-            lang = "cy" if rel.startswith("cy/") else "en" if rel.startswith("en/") else None
-            groups.setdefault(lang, []).append((rel, path))
-    task = functools.partial(_scan_files, scanner=scanner, shown=shown, known=clean.known)
-    items = [(lang, files) for lang, files in groups.items() if files]
-    found: list[Diagnostic] = []
-    for problems, scanned in fork_map(task, items, at_least=2):
-        found += problems
-        clean.scanned |= scanned
-    return sorted(found)
+    return [(rel, path) for rel, path in sorted(listed) if os.path.isfile(path)]
 
 
 def _scan_files(
