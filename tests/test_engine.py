@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -294,3 +295,28 @@ def test_each_language_s_outcome_comes_as_soon_as_its_engine_is_done(tmp_path: P
         ("en", False, "INFO    -  built en ŵ\n"),
     ]
     assert seen[0][3] < 2.5 <= seen[1][3]  # Welsh came while English was being built
+
+
+def test_fields_read_as_json_are_those_mkdocs_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.utils import meta
+
+    from generator.render.pages import frontmatter
+
+    yaml_get_data = meta.get_data
+    staged = _staged(Path(tempfile.mkdtemp()))
+    docs = [text for tree, _ in staged.values() for text in tree.pages.values()]
+    fields = {"title": "Ŵyl \u2028 \x85 \"dyfynnu\" 'a' : # - [x]", "order": 12, "n": None}
+    docs += [
+        f"---\n{frontmatter(fields)}\n---\n\n\nBody",
+        f"---\n{frontmatter({'ratio': 1e20, 'half': 0.5})}\n---\nBody",  # read by YAML
+        "---\n[1, 2]\n---\nBody",
+        "---\n{broken\n---\nBody",
+        "---\ntitle: plain YAML\n---\nBody",
+        "No fields at all",
+    ]
+    monkeypatch.setattr(meta, "get_data", yaml_get_data)
+    engine._fields_read_as_json()
+    assert meta.get_data is not yaml_get_data
+    assert len(docs) > 50
+    for doc in docs:
+        assert meta.get_data(doc) == yaml_get_data(doc), doc[:200]

@@ -506,6 +506,40 @@ def _bracketed_text(self: Any, data: str, index: int) -> tuple[str, int, bool]:
     return data[index:], len(data), False
 
 
+def _fields_read_as_json() -> None:
+    """Each page's fields (its frontmatter) read by json, not by PyYAML's constructor,
+    which took a tenth of a page's time: the generator writes them as JSON, which is
+    YAML (see render.pages.frontmatter). Fields that are not a JSON object, or hold a
+    number with a fraction or an exponent (which YAML 1.1 may read otherwise), are
+    read by MkDocs itself."""
+    from mkdocs.utils import meta
+
+    yaml_get_data = meta.get_data
+
+    def get_data(doc: str) -> tuple[str, dict[str, Any]]:
+        match = meta.YAML_RE.match(doc)
+        if match and match.group(1).startswith("{"):
+            try:
+                data = json.loads(match.group(1))
+            except ValueError:
+                data = None
+            if isinstance(data, dict) and _without_fractions(data):
+                return doc[match.end() :].lstrip("\n"), data
+        return yaml_get_data(doc)
+
+    meta.get_data = get_data
+
+
+def _without_fractions(value: object) -> bool:
+    if isinstance(value, float):
+        return False
+    if isinstance(value, dict):
+        return all(_without_fractions(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_without_fractions(item) for item in value)
+    return True
+
+
 class _SearchElement(str):
     """An element as mkdocs-material's search parser sees it, which is equal to its tag
     name and hashes as it: the parser checks the elements it is inside against those it
@@ -700,13 +734,29 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
     return SiteFolder
 
 
+# Parts of the theme's page that hold nothing of the page but links relative to it: the
+# blocks of base.html and the partials below are written once for each folder of pages
+# and reused (see _shared_nav_plugin).
+_SAME_IN_A_FOLDER_BLOCKS = ("styles", "libs", "fonts", "analytics", "config", "scripts")
+_SAME_IN_A_FOLDER_PARTIALS = ("partials/search.html",)
+
+
 def _shared_nav_plugin():  # type: ignore[no-untyped-def]
     """The theme writes the whole site menu into every page. The menu of a page that is
     not in it (a response) differs from another's only by where its links are relative
-    to, so it is written once for each folder such pages are in, and reused."""
+    to, so it is written once for each folder such pages are in, and reused. So are the
+    parts of every page that hold nothing of the page (_SAME_IN_A_FOLDER_BLOCKS and
+    _PARTIALS): links relative to two pages of one folder, at one depth, read the same
+    unless they lead into one of the two pages' own folders, and these lead only to
+    the theme's files and the site's search."""
     from jinja2 import ChoiceLoader, DictLoader, PrefixLoader, pass_context
     from markupsafe import Markup
     from mkdocs.plugins import BasePlugin
+
+    def folder_of(page: Any) -> str | None:
+        if page is None or not isinstance(page.url, str):
+            return None
+        return f"{posixpath.dirname(page.url.rstrip('/'))}\0{page.url.count('/')}"
 
     class SharedNav(BasePlugin):  # type: ignore[type-arg]
         def __init__(self) -> None:
@@ -714,6 +764,7 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
             self.in_nav: set[int] = set()
             self.nav_urls: list[str] = []
             self.written: dict[str, Markup] = {}
+            self.same: dict[tuple[str, str], str] = {}
 
         def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
             self.in_nav = {id(page) for page in nav.pages}
@@ -721,18 +772,46 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
             return nav
 
         def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
-            # The theme's menu stays reachable under a prefix; its own name now asks here.
+            # The theme's menu and partials stay reachable under a prefix; their own
+            # names now ask here.
+            own = {"partials/nav.html": "{{ opcc_site_nav() }}"}
+            own |= {name: f"{{{{ opcc_same({name!r}) }}}}" for name in _SAME_IN_A_FOLDER_PARTIALS}
             env.loader = ChoiceLoader(
-                [
-                    DictLoader({"partials/nav.html": "{{ opcc_site_nav() }}"}),
-                    PrefixLoader({"opcc-theme": env.loader}),
-                    env.loader,
-                ]
+                [DictLoader(own), PrefixLoader({"opcc-theme": env.loader}), env.loader]
             )
             env.globals["opcc_site_nav"] = pass_context(
                 lambda context: self._site_nav(context)  # a function, as Jinja marks it
             )
+            env.globals["opcc_same"] = pass_context(
+                lambda context, name: Markup(
+                    self._same(name, context, lambda: self._rendered(f"opcc-theme/{name}", context))
+                )
+            )
+            base = env.get_template("base.html")
+            for name in _SAME_IN_A_FOLDER_BLOCKS:
+                if name in base.blocks:
+                    base.blocks[name] = self._block(name, base.blocks[name])
             return env
+
+        def _block(self, name: str, render: Any) -> Any:
+            def block(context: Any) -> Any:
+                yield self._same(name, context, lambda: "".join(render(context)))
+
+            return block
+
+        def _same(self, name: str, context: Any, render: Any) -> str:
+            folder = folder_of(context.get("page"))
+            if folder is None:
+                return render()  # type: ignore[no-any-return]
+            key = (name, folder)
+            if key not in self.same:
+                self.same[key] = render()
+            return self.same[key]
+
+        @staticmethod
+        def _rendered(name: str, context: Any) -> str:
+            template = context.environment.get_template(name)
+            return "".join(template.root_render_func(template.new_context(context.get_all(), True)))
 
         def _site_nav(self, context: Any) -> Markup:
             page = context.get("page")
@@ -743,15 +822,10 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
                 and id(page) not in self.in_nav
                 and not any(url.startswith(page.url) for url in self.nav_urls)
             )
-            folder = None
-            if shared:
-                folder = f"{posixpath.dirname(page.url.rstrip('/'))}\0{page.url.count('/')}"
+            folder = folder_of(page) if shared else None
             if folder is not None and folder in self.written:
                 return self.written[folder]
-            template = context.environment.get_template("opcc-theme/partials/nav.html")
-            menu = Markup(
-                "".join(template.root_render_func(template.new_context(context.get_all(), True)))
-            )
+            menu = Markup(self._rendered("opcc-theme/partials/nav.html", context))
             if folder is not None:
                 self.written[folder] = menu
             return menu
@@ -1084,6 +1158,7 @@ def main(argv: list[str]) -> int:
     try:
         config = load_config(settings["config"], strict=True)
         _quick_search()
+        _fields_read_as_json()
         if settings.get("cache"):
             _compiled_once(config.theme, Path(settings["cache"]).parent / "compiled-templates")
         config.plugins["opcc/sources"] = _sources_plugin()(Path(settings["tree"]))
