@@ -51,20 +51,23 @@ def _scheme(url: str) -> str | None:
 
 def unsafe_parts(text: str) -> Iterator[tuple[int, str]]:
     """(offset, description) of every part of ``text`` that could run code."""
-    for match in _ELEMENT.finditer(text):
-        yield match.start(), f"a <{match.group(1).lower()}> element"
-    for tag in _TAG.finditer(text):
-        handler = _HANDLER.search(tag.group())
-        if handler:
-            yield tag.start(), f"an event handler attribute (on{handler.group(1).lower()})"
-        for attribute in _ATTRIBUTE_URL.finditer(tag.group()):
-            scheme = _scheme(attribute.group(1))
+    # Each pattern is run only where it can match: most texts hold no tag and no link.
+    if "<" in text:
+        for match in _ELEMENT.finditer(text):
+            yield match.start(), f"a <{match.group(1).lower()}> element"
+        for tag in _TAG.finditer(text):
+            handler = _HANDLER.search(tag.group())
+            if handler:
+                yield tag.start(), f"an event handler attribute (on{handler.group(1).lower()})"
+            for attribute in _ATTRIBUTE_URL.finditer(tag.group()):
+                scheme = _scheme(attribute.group(1))
+                if scheme:
+                    yield tag.start(), f"a '{scheme}:' address"
+    if "](" in text or "]:" in text:
+        for link in _MARKDOWN_URL.finditer(text):
+            scheme = _scheme(link.group(1) or link.group(2) or "")
             if scheme:
-                yield tag.start(), f"a '{scheme}:' address"
-    for link in _MARKDOWN_URL.finditer(text):
-        scheme = _scheme(link.group(1) or link.group(2) or "")
-        if scheme:
-            yield link.start(), f"a '{scheme}:' address"
+                yield link.start(), f"a '{scheme}:' address"
 
 
 @file_check

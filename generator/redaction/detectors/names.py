@@ -122,7 +122,8 @@ class NameDetector:
         if len(lower) != len(text):  # a rare letter whose lower case is longer ("İ")
             lower = "".join(c if len(c.lower()) != 1 else _fold(c) for c in text)
         # Markup between the parts of a name ("Bethan<br>Morgan") as spaces.
-        lower = _MARKUP_SPACE.sub(lambda m: " " * len(m.group()), lower)
+        if "<" in lower or "&" in lower or "\\" in lower:
+            lower = _MARKUP_SPACE.sub(lambda m: " " * len(m.group()), lower)
         reported = -1
         for match in anchor.finditer(lower):
             start, end = match.span()
