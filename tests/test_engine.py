@@ -309,6 +309,8 @@ def test_fields_read_as_json_are_those_mkdocs_reads(monkeypatch: pytest.MonkeyPa
     docs += [
         f"---\n{frontmatter(fields)}\n---\n\n\nBody",
         f"---\n{frontmatter({'ratio': 1e20, 'half': 0.5})}\n---\nBody",  # read by YAML
+        "---\n" + frontmatter({"lone": "a \ud800 b", "pair": "\U0001f600"}) + "\n---\nBody",
+        '---\n{"pair": "\\ud83d\\ude00"}\n---\nBody',
         "---\n[1, 2]\n---\nBody",
         "---\n{broken\n---\nBody",
         "---\ntitle: plain YAML\n---\nBody",
