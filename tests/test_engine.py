@@ -201,6 +201,21 @@ def test_the_quick_inline_processor_makes_what_python_markdown_makes() -> None:
         assert quick.convert(text) == markdown.Markdown(extensions=extensions).convert(text), text
 
 
+def test_emphasis_added_by_an_extension_is_not_passed_over() -> None:
+    import markdown
+
+    text = "Some ~~struck~~ words and ~one~ more."
+    made = []
+    for quick in (False, True):
+        md = markdown.Markdown()
+        md.delimiters.add("~", "strong,em")  # as an extension may
+        if quick:
+            engine._quick_inline(md)
+        made.append(md.convert(text))
+    assert "<strong>struck</strong>" in made[0]
+    assert made[1] == made[0]
+
+
 def test_each_inline_pattern_needs_what_the_quick_processor_says() -> None:
     """A text without any of a pattern's needs, but with every other character that
     Markdown treats specially, is never matched by that pattern."""

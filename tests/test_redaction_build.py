@@ -209,3 +209,38 @@ def test_a_language_scanned_as_soon_as_it_is_built_finds_what_the_whole_scan_fin
     assert found(["cy"]) == whole
     assert found(["en", "cy"]) == whole
     assert found([]) == whole
+
+
+def test_a_line_repeated_across_a_language_s_files_is_reported_in_the_first_only(
+    tmp_path: Path,
+) -> None:
+    """Text every page repeats (a footer, a meta tag) is one finding for the language,
+    at its first file, however the language's files are scanned."""
+    from datetime import date
+
+    from generator.content.model import Site
+    from generator.redaction.built_site import BuiltSiteScan
+
+    site_folder = tmp_path / "site"
+    for name in ("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"):
+        page = site_folder / "en" / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text("<p>Welcome</p>\n<p>Ring 07700 900123</p>\n", encoding="utf-8")
+    site = Site(
+        election=None,
+        responses=(),
+        documents=(),
+        attachments=(),
+        people=(),
+        public_facts=(),
+        written=(),
+        discovered=frozenset(),
+        waiting_for_twin=(),
+        today=date.today(),
+    )
+    for hand_in in ([], ["en"]):
+        with BuiltSiteScan(site_folder, site, "site/") as scan:
+            for lang in hand_in:
+                scan.language(lang)
+            found = [(d.path, d.line, d.code) for d in scan.finish()]
+        assert found == [("site/en/p0/index.html", 2, "B003")]

@@ -458,6 +458,11 @@ def _quick_inline(md: Any) -> None:
     if not markdown.__version__.startswith("3.11.") or not set(names) <= set(_INLINE_NEEDS):
         return
     needs = [_INLINE_NEEDS[name] for name in names]
+    if "em_strong" in names:  # it matches each of its delimiters, whatever adds them
+        delimiters = getattr(md.inlinePatterns["em_strong"], "delimiters", None)
+        if not isinstance(delimiters, dict) or not all(isinstance(d, str) for d in delimiters):
+            return
+        needs[names.index("em_strong")] = tuple(delimiters)
     every_need = sorted({need for group in needs for need in group})
     apply = inline._InlineProcessor__applyPattern
     count = len(patterns)
@@ -737,29 +742,19 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
     return SiteFolder
 
 
-# Parts of the theme's page that hold nothing of the page but links relative to it: the
-# blocks of base.html and the partials below are written once for each folder of pages
-# and reused (see _shared_nav_plugin).
-_SAME_IN_A_FOLDER_BLOCKS = ("styles", "libs", "fonts", "analytics", "config", "scripts")
-_SAME_IN_A_FOLDER_PARTIALS = ("partials/search.html",)
+# Partials of the theme that hold nothing of the page, not even a link relative to it:
+# each is written once and reused (see _shared_nav_plugin).
+_SAME_ON_EVERY_PAGE = ("partials/search.html",)
 
 
 def _shared_nav_plugin():  # type: ignore[no-untyped-def]
     """The theme writes the whole site menu into every page. The menu of a page that is
     not in it (a response) differs from another's only by where its links are relative
-    to, so it is written once for each folder such pages are in, and reused. So are the
-    parts of every page that hold nothing of the page (_SAME_IN_A_FOLDER_BLOCKS and
-    _PARTIALS): links relative to two pages of one folder, at one depth, read the same
-    unless they lead into one of the two pages' own folders, and these lead only to
-    the theme's files and the site's search."""
+    to, so it is written once for each folder such pages are in, and reused. The search
+    box (_SAME_ON_EVERY_PAGE) is the same on every page, and is written once."""
     from jinja2 import ChoiceLoader, DictLoader, PrefixLoader, pass_context
     from markupsafe import Markup
     from mkdocs.plugins import BasePlugin
-
-    def folder_of(page: Any) -> str | None:
-        if page is None or not isinstance(page.url, str):
-            return None
-        return f"{posixpath.dirname(page.url.rstrip('/'))}\0{page.url.count('/')}"
 
     class SharedNav(BasePlugin):  # type: ignore[type-arg]
         def __init__(self) -> None:
@@ -767,7 +762,7 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
             self.in_nav: set[int] = set()
             self.nav_urls: list[str] = []
             self.written: dict[str, Markup] = {}
-            self.same: dict[tuple[str, str], str] = {}
+            self.same: dict[str, Markup] = {}
 
         def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
             self.in_nav = {id(page) for page in nav.pages}
@@ -778,38 +773,20 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
             # The theme's menu and partials stay reachable under a prefix; their own
             # names now ask here.
             own = {"partials/nav.html": "{{ opcc_site_nav() }}"}
-            own |= {name: f"{{{{ opcc_same({name!r}) }}}}" for name in _SAME_IN_A_FOLDER_PARTIALS}
+            own |= {name: f"{{{{ opcc_same({name!r}) }}}}" for name in _SAME_ON_EVERY_PAGE}
             env.loader = ChoiceLoader(
                 [DictLoader(own), PrefixLoader({"opcc-theme": env.loader}), env.loader]
             )
             env.globals["opcc_site_nav"] = pass_context(
                 lambda context: self._site_nav(context)  # a function, as Jinja marks it
             )
-            env.globals["opcc_same"] = pass_context(
-                lambda context, name: Markup(
-                    self._same(name, context, lambda: self._rendered(f"opcc-theme/{name}", context))
-                )
-            )
-            base = env.get_template("base.html")
-            for name in _SAME_IN_A_FOLDER_BLOCKS:
-                if name in base.blocks:
-                    base.blocks[name] = self._block(name, base.blocks[name])
+            env.globals["opcc_same"] = pass_context(lambda context, name: self._same(name, context))
             return env
 
-        def _block(self, name: str, render: Any) -> Any:
-            def block(context: Any) -> Any:
-                yield self._same(name, context, lambda: "".join(render(context)))
-
-            return block
-
-        def _same(self, name: str, context: Any, render: Any) -> str:
-            folder = folder_of(context.get("page"))
-            if folder is None:
-                return render()  # type: ignore[no-any-return]
-            key = (name, folder)
-            if key not in self.same:
-                self.same[key] = render()
-            return self.same[key]
+        def _same(self, name: str, context: Any) -> Markup:
+            if name not in self.same:
+                self.same[name] = Markup(self._rendered(f"opcc-theme/{name}", context))
+            return self.same[name]
 
         @staticmethod
         def _rendered(name: str, context: Any) -> str:
@@ -825,7 +802,9 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
                 and id(page) not in self.in_nav
                 and not any(url.startswith(page.url) for url in self.nav_urls)
             )
-            folder = folder_of(page) if shared else None
+            folder = None
+            if shared:
+                folder = f"{posixpath.dirname(page.url.rstrip('/'))}\0{page.url.count('/')}"
             if folder is not None and folder in self.written:
                 return self.written[folder]
             menu = Markup(self._rendered("opcc-theme/partials/nav.html", context))

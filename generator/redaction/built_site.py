@@ -144,18 +144,10 @@ class BuiltSiteScan:
         self._submit(lang, _listed(self.folder, lang))
 
     def _submit(self, lang: str | None, files: list[tuple[str, str]]) -> None:
-        # In two shares, each on a core of its own: the language built last is scanned
-        # once both engines are done, with both cores free. A file's share follows from
-        # its path alone, so that it is the same from build to build (what a file's
-        # runs are depends on the files before it in its share, and a clean run is
-        # known by that). The search index, the largest file by far, goes with a
-        # quarter of the pages (it takes about half as long as all of them).
-        shares: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
-        for rel, path in files:
-            index = rel.endswith("search_index.json")
-            first = index or hashlib.blake2b(rel.encode(), digest_size=1).digest()[0] % 4 == 0
-            shares[0 if first else 1].append((rel, path))
-        self.outcomes += [self.pool.submit(lang, share) for share in shares if share]
+        # A language in one piece, in order: a line repeated across its files is read
+        # in the first only (see _chunks), and is reported there and nowhere else.
+        if files:
+            self.outcomes.append(self.pool.submit(lang, files))
 
     def finish(self) -> list[Diagnostic]:
         """Every finding, once every file is scanned; the clean runs are kept for the
