@@ -244,3 +244,33 @@ def test_a_line_repeated_across_a_language_s_files_is_reported_in_the_first_only
                 scan.language(lang)
             found = [(d.path, d.line, d.code) for d in scan.finish()]
         assert found == [("site/en/p0/index.html", 2, "B003")]
+
+
+def test_files_in_a_folder_called_assets_are_scanned(tmp_path: Path) -> None:
+    """The theme keeps its scripts and styles in assets/, but a page or attachment may be
+    published in a folder of that name too (a document called "assets")."""
+    from datetime import date
+
+    from generator.content.model import Site
+    from generator.redaction.built_site import scan_built_site
+
+    site_folder = tmp_path / "site"
+    for rel in ("en/assets/index.html", "cy/briefing-pack/assets/ffigurau.csv"):
+        path = site_folder / rel
+        path.parent.mkdir(parents=True)
+        path.write_text("Ring 07700 900123\n", encoding="utf-8")
+    (site_folder / "en" / "assets" / "theme.js").write_text("var x = '07700 900123';\n")
+    site = Site(
+        election=None,
+        responses=(),
+        documents=(),
+        attachments=(),
+        people=(),
+        public_facts=(),
+        written=(),
+        discovered=frozenset(),
+        waiting_for_twin=(),
+        today=date.today(),
+    )
+    found = sorted(d.path for d in scan_built_site(site_folder, site, "site/"))
+    assert found == ["site/cy/briefing-pack/assets/ffigurau.csv", "site/en/assets/index.html"]

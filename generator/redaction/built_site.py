@@ -2,8 +2,9 @@
 
 MkDocs, the theme, the templates and mkdocs.yml add text that no source check saw (page
 titles in every menu, the search index, the footer, the sitemap). Anything found here
-fails the build, and the previous site stays as it was. Theme scripts and styles under
-assets/ are the theme's own code and are not scanned.
+fails the build, and the previous site stays as it was. Every page, data file and text
+file of the site is scanned, wherever it is; the theme's scripts and styles are its own
+code, not text a reader sees, and are not.
 """
 
 from __future__ import annotations
@@ -207,15 +208,16 @@ class CleanChunks:
 
 def _listed(folder: Path, lang: str | None, leave: Collection[str] = ()) -> list[tuple[str, str]]:
     """(path in the site, path on disk) of each file to scan, in order: those of one
-    language's folder, or (None) of the whole site but the folders in ``leave``; theme
-    assets are not scanned."""
+    language's folder, or (None) of the whole site but the folders in ``leave``. No
+    folder is passed over for its name: a page or attachment may be published in one
+    called "assets" as well as the theme's files."""
     top = str(folder)
     start = os.path.join(top, lang) if lang else top
     listed: list[tuple[str, str]] = []
     for parent, subfolders, names in os.walk(start):
         rel_parent = os.path.relpath(parent, top).replace(os.sep, "/")
         left = leave if rel_parent == "." else ()
-        subfolders[:] = [name for name in subfolders if name != "assets" and name not in left]
+        subfolders[:] = [name for name in subfolders if name not in left]
         for name in names:
             if os.path.splitext(name)[1].lower() in _SCANNED:
                 rel = name if rel_parent == "." else f"{rel_parent}/{name}"
