@@ -92,6 +92,7 @@ def blocks(body: str, first_line: int) -> tuple[Block, ...]:
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 _MARKUP = re.compile(r"[*_`#>|]|\{:[^}]*\}|<[^>]+>")
+_MARKS = "*_`#>|{<"  # what every _MARKUP match starts with
 
 
 def plain(text: str) -> str:
@@ -102,4 +103,6 @@ def plain(text: str) -> str:
     if "http" in text or "www." in text or "@" in text:
         text = _URL.sub(" ", text)
     text = _ITEM.sub("", text)
-    return _MARKUP.sub(" ", text)
+    if any(mark in text for mark in _MARKS):
+        text = _MARKUP.sub(" ", text)
+    return text
