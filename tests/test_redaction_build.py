@@ -3,8 +3,10 @@ of every output, the public-facts report, and files too large to check."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from generator.content.model import Site
 from tests import binaries
 from tests.conftest import response_text, run, tree_digest, write
 
@@ -216,9 +218,6 @@ def test_a_line_repeated_across_a_language_s_files_is_reported_in_the_first_only
 ) -> None:
     """Text every page repeats (a footer, a meta tag) is one finding for the language,
     at its first file, however the language's files are scanned."""
-    from datetime import date
-
-    from generator.content.model import Site
     from generator.redaction.built_site import BuiltSiteScan
 
     site_folder = tmp_path / "site"
@@ -226,18 +225,7 @@ def test_a_line_repeated_across_a_language_s_files_is_reported_in_the_first_only
         page = site_folder / "en" / name / "index.html"
         page.parent.mkdir(parents=True)
         page.write_text("<p>Welcome</p>\n<p>Ring 07700 900123</p>\n", encoding="utf-8")
-    site = Site(
-        election=None,
-        responses=(),
-        documents=(),
-        attachments=(),
-        people=(),
-        public_facts=(),
-        written=(),
-        discovered=frozenset(),
-        waiting_for_twin=(),
-        today=date.today(),
-    )
+    site = _empty_site()
     for hand_in in ([], ["en"]):
         with BuiltSiteScan(site_folder, site, "site/") as scan:
             for lang in hand_in:
@@ -249,9 +237,6 @@ def test_a_line_repeated_across_a_language_s_files_is_reported_in_the_first_only
 def test_files_in_a_folder_called_assets_are_scanned(tmp_path: Path) -> None:
     """The theme keeps its scripts and styles in assets/, but a page or attachment may be
     published in a folder of that name too (a document called "assets")."""
-    from datetime import date
-
-    from generator.content.model import Site
     from generator.redaction.built_site import scan_built_site
 
     site_folder = tmp_path / "site"
@@ -260,7 +245,14 @@ def test_files_in_a_folder_called_assets_are_scanned(tmp_path: Path) -> None:
         path.parent.mkdir(parents=True)
         path.write_text("Ring 07700 900123\n", encoding="utf-8")
     (site_folder / "en" / "assets" / "theme.js").write_text("var x = '07700 900123';\n")
-    site = Site(
+    site = _empty_site()
+    found = sorted(d.path for d in scan_built_site(site_folder, site, "site/"))
+    assert found == ["site/cy/briefing-pack/assets/ffigurau.csv", "site/en/assets/index.html"]
+
+
+def _empty_site() -> Site:
+    """A site with no sources and no people: the built-site scan's own detectors only."""
+    return Site(
         election=None,
         responses=(),
         documents=(),
@@ -272,5 +264,3 @@ def test_files_in_a_folder_called_assets_are_scanned(tmp_path: Path) -> None:
         waiting_for_twin=(),
         today=date.today(),
     )
-    found = sorted(d.path for d in scan_built_site(site_folder, site, "site/"))
-    assert found == ["site/cy/briefing-pack/assets/ffigurau.csv", "site/en/assets/index.html"]
