@@ -157,16 +157,13 @@ class Engines:
                 process.kill()
                 process.wait()
 
-    def build(self, configs: dict[str, Path], trees: dict[str, Path]) -> list[EngineResult]:
-        """Each language's build, side by side; ``trees`` are the files of each language's
-        pages (see write_tree), handed to MkDocs from memory rather than from a folder."""
-        return list(self.each_built(configs, trees))
-
     def each_built(
         self, configs: dict[str, Path], trees: dict[str, Path]
     ) -> Iterator[EngineResult]:
-        """As build, each language's outcome as soon as its engine is done, so that the
-        next step can start on it while the other language is still being built. It is
+        """Each language's build, side by side; ``trees`` are the files of each language's
+        pages (see write_tree), handed to MkDocs from memory rather than from a folder.
+        Each language's outcome comes as soon as its engine is done, so that the next
+        step can start on it while the other language is still being built. It is
         waited for in this thread, leaving it free to fork (see parallel.py); where a
         pipe cannot be waited for so (Windows), every outcome comes at the end."""
 

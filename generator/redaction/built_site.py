@@ -127,7 +127,7 @@ class BuiltSiteScan:
             workers=2,
         )
 
-    @property
+    @functools.cached_property
     def _facts(self) -> tuple[PublicFact, ...]:
         site = self.site
         return site.public_facts + tuple(f for w in site.written for f in w.facts)
@@ -156,8 +156,7 @@ class BuiltSiteScan:
         groups: dict[str | None, list[tuple[str, str]]] = {}
         for rel, path in _listed(self.folder, None, leave=self.handed_in):
             lang = "cy" if rel.startswith("cy/") else "en" if rel.startswith("en/") else None
-            if lang not in self.handed_in:
-                groups.setdefault(lang, []).append((rel, path))
+            groups.setdefault(lang, []).append((rel, path))
         for lang, files in groups.items():
             self._submit(lang, files)
         found: list[Diagnostic] = []
