@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -31,9 +31,18 @@ def fork_map(task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least:
     """``task(*item)`` for each item, in order; on every core (up to 8) when there are
     at least ``at_least`` items. ``task`` reaches the workers by the fork, so what it
     is bound to (a functools.partial) is shared rather than sent with every item."""
+    return list(fork_imap(task, items, at_least))
+
+
+def fork_imap(
+    task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least: int
+) -> Iterator[T]:
+    """As fork_map, each outcome given as soon as it and those before it are ready: what
+    this process does with the first ones is done while the workers make the rest."""
     workers = min(os.cpu_count() or 1, 8, len(items))
     if len(items) < at_least or workers < 2 or not _can_fork():
-        return [task(*item) for item in items]
+        yield from (task(*item) for item in items)
+        return
     global _task
     _task = task
     # Objects alive before the fork are never garbage in the workers; freezing them
@@ -42,7 +51,7 @@ def fork_map(task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least:
     try:
         with multiprocessing.get_context("fork").Pool(workers, _as_workers) as pool:
             chunk = max(1, len(items) // (workers * 8))
-            return pool.starmap(_run, items, chunksize=chunk)
+            yield from pool.imap(_run_item, items, chunksize=chunk)
     finally:
         _task = None
         gc.unfreeze()
@@ -102,3 +111,7 @@ def _as_workers() -> None:
 def _run(*item: Any) -> Any:
     assert _task is not None
     return _task(*item)
+
+
+def _run_item(item: tuple[Any, ...]) -> Any:
+    return _run(*item)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import pickle
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.content import schema
@@ -21,7 +21,7 @@ from generator.content.parsed import ParsedFile
 from generator.content.profile import TextProfile
 from generator.content.sources import SourceFile, decode, source_from
 from generator.diagnostics import Diagnostic
-from generator.parallel import fork_map
+from generator.parallel import fork_imap
 from generator.project import RESPONSES
 from generator.redaction.scan import Scanner
 from generator.redaction.sources import facts_from, scan_written
@@ -77,13 +77,14 @@ def _apply_schema(source: SourceFile, diagnostics: list[Diagnostic]) -> ParsedFi
 PARALLEL_FROM = 200
 
 
-def examine_all(files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner) -> list[bytes]:
-    """The outcome of each file, in order, pickled; on every core when there are many
+def examine_all(files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner) -> Iterator[bytes]:
+    """The outcome of each file, in order, pickled, each given as soon as it is ready;
+    on every core when there are many
     (the scanner is bound here, before the fork, so that it is never copied item by
     item). Pickled by the worker that made it: an outcome crosses to this process
     pickled anyway, and the per-file cache keeps it as it came, where pickling the
     whole cache again took a twentieth of a check."""
-    return fork_map(functools.partial(_packed, scanner=scanner), files, PARALLEL_FROM)
+    return fork_imap(functools.partial(_packed, scanner=scanner), files, PARALLEL_FROM)
 
 
 def _packed(rel: str, data: bytes | OSError, scanner: Scanner) -> bytes:

@@ -46,9 +46,15 @@ class SourceFile:
     stem: str  # path under its area without ".LANG.md", e.g. "briefing-pack/budget"
     lang: Lang
     meta: YamlDoc
-    body: str
     body_line: int
     text: str  # the whole file as read, for the redaction scan
+    body_start: int  # where the body starts in ``text``
+
+    @property
+    def body(self) -> str:
+        # Cut from the text when read, not kept beside it: every outcome crosses from a
+        # worker and into the cache pickled, and the body made it half as big again.
+        return self.text[self.body_start :]
 
 
 @dataclass(frozen=True)
@@ -164,5 +170,5 @@ def source_from(rel: str, data: bytes | OSError) -> tuple[SourceFile | None, lis
     if meta is None:
         return None, problems
     lang: Lang = "en" if match["lang"] == "en" else "cy"
-    body = "\n".join(lines[close + 1 :])
-    return SourceFile(rel, area, match["stem"], lang, meta, body, close + 2, text), []
+    body_start = sum(len(line) + 1 for line in lines[: close + 1])
+    return SourceFile(rel, area, match["stem"], lang, meta, close + 2, text, body_start), []
