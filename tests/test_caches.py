@@ -4,12 +4,21 @@ depends on (a file's bytes, the people list, the generator) sets it aside."""
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
 
 import pytest
 
+from generator.commands.check import run_check
+from generator.content.examine import FileOutcome
+from generator.content.model import Response, Written
+from generator.content.parsed import ParsedFile
+from generator.content.profile import TextProfile
+from generator.content.sources import SourceFile
+from generator.content.yamltext import YamlDoc
+from generator.project import Project
 from tests.conftest import copy_example, response_text, run, tree_digest, write
 
 EN = "responses/PCC24-001.en.md"
@@ -64,6 +73,33 @@ def test_a_damaged_cache_only_costs_time(project: Path, own_cache: Path) -> None
     for entry in (own_cache / "opcc-site" / "files").glob("*.pickle"):
         entry.write_bytes(b"not a pickle")
     assert check(project) == first
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_dropped_check_is_freed_without_the_cycle_collector(
+    project: Path, own_cache: Path, cached: bool
+) -> None:
+    # The loader freezes what it loads out of the cycle collector's walks (loader.py):
+    # safe only while nothing of a loaded site sits in a reference cycle, which only the
+    # collector could free.
+    kinds = (FileOutcome, ParsedFile, SourceFile, YamlDoc, TextProfile, Written, Response)
+
+    def alive() -> int:
+        return sum(isinstance(o, kinds) for o in gc.get_objects())
+
+    if cached:
+        run_check(Project(project))
+    gc.collect()
+    before = alive()
+    gc.disable()
+    try:
+        result = run_check(Project(project))
+        assert result.site.responses and alive() > before
+        del result
+        gc.unfreeze()  # so that get_objects sees what was frozen too
+        assert alive() == before
+    finally:
+        gc.enable()
 
 
 def test_a_build_from_kept_pages_is_the_build_from_none(

@@ -92,8 +92,9 @@ def _examine(
     # The outcomes arrive by the thousand and are all kept: the cycle collector would
     # walk them again and again meanwhile (a sixth of a check of 5,000 responses), and
     # afterwards each time it runs, for as long as the site is in use. Frozen before it
-    # runs again, they are left out of its walks; they hold no reference cycles, so
-    # they are still freed, by reference counting, once the site is dropped.
+    # runs again, they are left out of its walks until the next load; they hold no
+    # reference cycles, so they are freed by reference counting once the site is dropped.
+    gc.unfreeze()  # what the last load froze, which may include garbage of its time
     with paused_gc():
         outcomes = _outcomes(project, paths, scanner, settings)
         gc.freeze()
