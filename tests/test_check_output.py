@@ -4,6 +4,9 @@ their fix, coloured only on a terminal; JSON on request; a summary a person can 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -45,6 +48,26 @@ def test_problems_are_grouped_by_file_each_with_its_fix(project: Path) -> None:
         "0 responses ready, 0 drafts, 1 waiting for its Welsh twin; 1 document ready, "
         "0 drafts; 1 attachment to publish."
     )
+
+
+def test_as_a_process_of_its_own_it_says_everything_and_ends_as_it_says(
+    project: Path, tmp_path: Path
+) -> None:
+    # A check run as `opcc-site` ends its process at once (cli._end): what it printed,
+    # into a pipe here, must all be out, and its exit status must be the verdict's.
+    index = (project / "content/index.cy.md").read_text(encoding="utf-8")
+    _broken(project)
+    inside = CliRunner().invoke(cli, ["check", "--root", str(project)])
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "generator", "check", "--root", str(project)]
+    ended = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert (ended.returncode, ended.stdout, ended.stderr) == (1, inside.output, "")
+    write(project, "responses/PCC24-001.cy.md", response_text("cy"))
+    write(project, "content/index.cy.md", index)
+    (project / "responses/PCC24-002.en.md").unlink()
+    ended = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert ended.returncode == 0, ended.stdout
+    assert ended.stdout.splitlines()[-1].startswith("No problems found.")
 
 
 def test_on_a_terminal_codes_are_coloured(project: Path) -> None:
