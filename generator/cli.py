@@ -385,17 +385,19 @@ def rules() -> None:
         click.echo(f"{code} {rule.name}: {message}\n    {rule.why}\n    fix: {hint}\n")
 
 
-_ending_the_process = False  # set by main(): not when a test runs a command in its own
+# Set by main(), where the command is the whole process; not when a test runs it.
+_ending_the_process = False
 
 
 def _end(code: int) -> NoReturn:
-    """Ends a check or a build. As a process of its own, it ends at once once what it
-    printed is out, as mypy does: Python would otherwise free the loaded site object by
-    object first (a fifth of a second for 5,000 responses). Everything it wrote is
-    closed by then, and its worker pools and engines have ended."""
+    """Ends a check or a build. Where the command is the whole process, the process ends
+    as soon as what it printed is out, as mypy's does: Python would otherwise free the
+    loaded site object by object first (a fifth of a second for 5,000 responses).
+    Everything it wrote is closed by then, and its worker pools and engines have ended."""
     if _ending_the_process:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None under pythonw
+                stream.flush()
         os._exit(code)
     sys.exit(code)
 

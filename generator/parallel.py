@@ -38,23 +38,23 @@ def fork_imap(
     task: Callable[..., T], items: Sequence[tuple[Any, ...]], at_least: int
 ) -> Iterator[T]:
     """As fork_map, each outcome given as soon as it and those before it are ready: what
-    this process does with the first ones is done while the workers make the rest."""
+    this process does with the first ones is done while the workers make the rest. To be
+    read to the end (or closed): the workers run until then."""
     workers = min(os.cpu_count() or 1, 8, len(items))
     if len(items) < at_least or workers < 2 or not _can_fork():
         yield from (task(*item) for item in items)
         return
     global _task
     _task = task
-    # Objects alive before the fork are never garbage in the workers; freezing them
-    # spares each worker from walking (and so copying) this process's whole heap.
-    gc.freeze()
+    thaw = _freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers, _as_workers) as pool:
             chunk = max(1, len(items) // (workers * 8))
             yield from pool.imap(_run_item, items, chunksize=chunk)
     finally:
         _task = None
-        gc.unfreeze()
+        if thaw:
+            gc.unfreeze()
 
 
 class TaskPool:
@@ -67,6 +67,7 @@ class TaskPool:
         self.task = task
         self.workers = min(os.cpu_count() or 1, workers)
         self.pool: Any = None
+        self.thaw = False
 
     def submit(self, *item: Any) -> Callable[[], Any]:
         """Hands ``item`` in; what is returned gives the outcome, once it is ready."""
@@ -76,7 +77,7 @@ class TaskPool:
                 return lambda: outcome
             global _task
             _task = self.task
-            gc.freeze()  # as in fork_map
+            self.thaw = _freeze()
             self.pool = multiprocessing.get_context("fork").Pool(self.workers, _as_workers)
         return self.pool.apply_async(_run, item).get  # type: ignore[no-any-return]
 
@@ -91,7 +92,18 @@ class TaskPool:
         self.pool.join()
         self.pool = None
         _task = None
-        gc.unfreeze()
+        if self.thaw:
+            gc.unfreeze()
+
+
+def _freeze() -> bool:
+    """Freezes every object alive now before the fork: none is ever garbage in the
+    workers, and frozen they spare each worker from walking (and so copying) this
+    process's whole heap. True if the caller is to thaw them after; not when some were
+    frozen already (the loaded site: content/loader.py), as thawing is all or nothing."""
+    thaw = not gc.get_freeze_count()
+    gc.freeze()
+    return thaw
 
 
 def _as_workers() -> None:

@@ -78,12 +78,12 @@ PARALLEL_FROM = 200
 
 
 def examine_all(files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner) -> Iterator[bytes]:
-    """The outcome of each file, in order, pickled, each given as soon as it is ready;
-    on every core when there are many
-    (the scanner is bound here, before the fork, so that it is never copied item by
-    item). Pickled by the worker that made it: an outcome crosses to this process
-    pickled anyway, and the per-file cache keeps it as it came, where pickling the
-    whole cache again took a twentieth of a check."""
+    """The outcome of each file, in order, pickled, each given as soon as it and those
+    before it are ready; on every core when there are many (the scanner is bound here,
+    before the fork, so that it is never copied item by item). Pickled by the worker
+    that made it: an outcome crosses to this process pickled anyway, and the per-file
+    cache keeps it as it came, where pickling the whole cache again took a twentieth of
+    a check."""
     return fork_imap(functools.partial(_packed, scanner=scanner), files, PARALLEL_FROM)
 
 

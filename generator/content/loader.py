@@ -89,12 +89,16 @@ def _examine(
 ) -> list[FileOutcome]:
     """Each file's outcome: from the cache when its content is as last examined, else
     examined afresh (on every core when there are many)."""
+    if gc.get_freeze_count():
+        # A process that loads again (the preview): the last site, and any garbage
+        # frozen beside it, go back to the collector, which frees what is not in use.
+        gc.unfreeze()
+        gc.collect()
     # The outcomes arrive by the thousand and are all kept: the cycle collector would
     # walk them again and again meanwhile (a sixth of a check of 5,000 responses), and
     # afterwards each time it runs, for as long as the site is in use. Frozen before it
-    # runs again, they are left out of its walks until the next load; they hold no
-    # reference cycles, so they are freed by reference counting once the site is dropped.
-    gc.unfreeze()  # what the last load froze, which may include garbage of its time
+    # runs again, they are left out of its walks until the next load. They hold no
+    # reference cycles (tests/test_caches.py), so dropping the site still frees them.
     with paused_gc():
         outcomes = _outcomes(project, paths, scanner, settings)
         gc.freeze()

@@ -54,6 +54,7 @@ def no_placeholders(parsed: ParsedFile) -> Iterator[Diagnostic]:
         match = _PLACEHOLDER.search(value) if isinstance(value, str) else None
         if match:
             yield PLACEHOLDER.at(source.path, parsed.line(key), found=match.group())
-    for match in _PLACEHOLDER.finditer(source.body):
-        line = source.body_line + source.body.count("\n", 0, match.start())
+    body = source.body
+    for match in _PLACEHOLDER.finditer(body):
+        line = source.body_line + body.count("\n", 0, match.start())
         yield PLACEHOLDER.at(source.path, line, found=match.group())
