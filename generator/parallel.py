@@ -77,8 +77,15 @@ class TaskPool:
                 return lambda: outcome
             global _task
             _task = self.task
-            self.thaw = _freeze()
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers, _as_workers)
+            thaw = _freeze()
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(self.workers, _as_workers)
+            except BaseException:  # no fork (out of memory or processes): as it was
+                _task = None
+                if thaw:
+                    gc.unfreeze()
+                raise
+            self.thaw = thaw
         return self.pool.apply_async(_run, item).get  # type: ignore[no-any-return]
 
     def __enter__(self) -> TaskPool:

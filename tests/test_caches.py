@@ -77,9 +77,9 @@ def test_a_damaged_cache_only_costs_time(project: Path, own_cache: Path) -> None
 def test_a_dropped_check_is_freed_without_the_cycle_collector(
     project: Path, own_cache: Path, cached: bool
 ) -> None:
-    # The loader freezes what it loads out of the cycle collector's walks (loader.py):
-    # safe only while nothing of a loaded site sits in a reference cycle, which only the
-    # collector could free.
+    # The loader freezes what it loads out of the cycle collector's walks (loader.py),
+    # which then frees nothing of it until the next load: a dropped site must be freed
+    # at once, by reference counting, so nothing of it may sit in a reference cycle.
     def alive() -> Counter[str]:
         gc.unfreeze()  # get_objects lists no frozen object
         return Counter(
@@ -89,6 +89,7 @@ def test_a_dropped_check_is_freed_without_the_cycle_collector(
         )
 
     run_check(Project(project))  # this process's own caches filled: detectors, blocks
+    gc.unfreeze()
     gc.collect()
     before = alive()
     gc.disable()
@@ -112,13 +113,14 @@ def test_garbage_frozen_with_a_site_is_freed_at_the_next_load(
         cycle: object
 
     gc.unfreeze()  # nothing frozen by an earlier test: the first load collects nothing
-    junk = Junk()
-    junk.cycle = junk
-    gone = weakref.ref(junk)
-    del junk
     gc.disable()
     try:
+        junk = Junk()
+        junk.cycle = junk
+        gone = weakref.ref(junk)
+        del junk
         run_check(Project(project))
+        gc.collect()
         assert gone() is not None  # frozen with the site, out of the collector's reach
         run_check(Project(project))
         assert gone() is None
