@@ -3,11 +3,14 @@ figures and the same shape in both, no placeholders in what is published."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.language.identify import identify
+from generator.language.identify import _split, identify, words
 from tests.conftest import response_text, run, write
 
 EN = "responses/PCC24-001.en.md"
@@ -221,3 +224,66 @@ def test_marked_quotation_is_published_with_its_language(project: Path, tmp_path
     assert page.html["lang"] == "cy"
     quoted = page.select_one("blockquote [lang=en]")
     assert quoted is not None and quoted.get_text().startswith("The force answered")
+
+
+# identify counts words split by a table on the bytes; they must be the words of the
+# pattern that defines them (identify.words), whatever the text holds.
+WORD_PIECES = st.sampled_from(
+    [
+        "the",
+        "The",
+        "THE",
+        "mae",
+        "Mae",
+        "yr",
+        "i'r",
+        "I'R",
+        "o\u2019r",
+        "a'r",
+        "ôl",
+        "Ôl",
+        "ynglŷn",
+        "YNGLŶN",
+        "rock'n'roll",
+        "'the",
+        "the'",
+        "''",
+        "don't",
+        "İ",
+        "ß",
+        "\u212a",
+        "²",
+        "½",
+        "٣",
+        "7",
+        "_",
+        " ",
+        "  ",
+        "\n",
+        "\u00a0",
+        "-",
+        ".",
+        ",",
+        "…",
+        "«",
+        "»",
+        "\u201c",
+        "\u201d",
+        "£",
+        "\u0301",
+        "\ud800",
+        "é",
+        "Ŵ",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pieces=st.lists(WORD_PIECES, max_size=14))
+def test_the_quick_split_finds_the_patterns_words(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pieces_, odd_count, odd = _split(text)
+    plain = [piece.decode() for piece in pieces_ if piece.isascii()]
+    assert len(pieces_) - odd_count == len(plain)
+    assert Counter(plain + odd) == Counter(words(text))
