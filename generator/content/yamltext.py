@@ -8,6 +8,8 @@ does not exist (2024-02-30) is a plain error rather than a PyYAML traceback.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,6 +148,14 @@ def parse_yaml(
     text: str, path: str, *, offset: int = 0, what: str = "frontmatter"
 ) -> tuple[YamlDoc | None, list[Diagnostic]]:
     """Parse ``text``; ``offset`` is the number of file lines before the text starts."""
+    simple = _simple(text, offset)
+    if simple is not None:
+        return simple, []
+    return _parse(text, path, offset, what)
+
+
+def _parse(text: str, path: str, offset: int, what: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    """PyYAML's reading of ``text``, for parse_yaml."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -181,3 +191,123 @@ def parse_yaml(
         return None, [rules.SYNTAX.at(path, offset + 1, problem=str(exc).splitlines()[0])]
     finally:
         loader.dispose()
+
+
+# The quick way for the fields nearly every file has: one 'key: value' a line, lists of
+# plain items, comments. PyYAML stays the authority: whatever does not fit this narrow
+# form exactly (quotes with escapes, block text, flow lists with items, anchors, tags, a
+# colon or '#' that might mean something, tabs, unusual characters, a repeated key) is
+# left to it, and a property test holds the two to the same values and lines
+# (tests/test_yamltext.py). Composing PyYAML's nodes took most of the time of reading
+# a response, more than all of its other checks but the privacy scan.
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*?))? *\Z")
+_ITEM_LINE = re.compile(r"( *)-(?: +(.*?))? *\Z")
+# What a plain value may not start with (YAML's indicators and quotes, handled apart),
+# and what may not appear in one: ': ' or ' #' end it, a final ':' is an error.
+_NOT_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_NOT_IN_FLOW = frozenset("[]{}:#'\"")
+_SCALAR = yaml.ScalarNode
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """Decides a plain value's type as _Loader does (timestamps left as text)."""
+
+
+_Resolver.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_RESOLVER = _Resolver()
+# The characters a value must start with to be anything but text (true, 12, ~, .inf...):
+# any other value is text without asking the resolver.
+_TYPED_FIRST = frozenset(_Loader.yaml_implicit_resolvers) | {""}
+
+
+def _tag(value: str) -> str:
+    if value[:1] not in _TYPED_FIRST and None not in _TYPED_FIRST:
+        return _STR
+    return _resolved(value)
+
+
+@functools.lru_cache(maxsize=4096)  # field names, dates and words come again and again
+def _resolved(value: str) -> str:
+    return _RESOLVER.resolve(_SCALAR, value, (True, False))  # type: ignore[no-any-return]
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class _NotSimple(Exception):
+    pass
+
+
+def _scalar(value: str | None) -> Any:
+    """A value as written after 'key: ' or '- ', or _NotSimple."""
+    if not value:
+        return None  # an empty value is null
+    first = value[0]
+    if first == '"' or first == "'":
+        inner = value[1:-1]
+        if len(value) < 2 or value[-1] != first or first in inner or "\\" in inner:
+            raise _NotSimple
+        return inner
+    if first == "[" and value[-1] == "]":  # a list on one line: "[a, b]"
+        inner = value[1:-1]
+        if not inner.strip():
+            return []
+        if any(char in inner for char in _NOT_IN_FLOW):
+            raise _NotSimple
+        return [_plain(item.strip()) for item in inner.split(",")]
+    return _plain(value)
+
+
+def _plain(value: str) -> Any:
+    if not value or value[0] in _NOT_FIRST or ": " in value or " #" in value or value[-1] == ":":
+        raise _NotSimple
+    tag = _tag(value)
+    if tag == _STR:
+        return value
+    if tag not in _SCALARS:
+        raise _NotSimple
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, _SCALAR(tag, value))
+
+
+def _simple(text: str, offset: int) -> YamlDoc | None:
+    """``text`` read the quick way, or None where PyYAML must read it."""
+    if "\t" in text or not text.replace("\n", "").isprintable():
+        return None
+    doc = YamlDoc(data={})
+    data = doc.data
+    key = ""
+    items: list[Any] | None = None  # the list that items on the next lines go into
+    indent = ""  # of its first item
+    try:
+        for index, line in enumerate(text.split("\n")):
+            stripped = line.lstrip(" ")
+            if not stripped or stripped[0] == "#":
+                continue
+            if stripped[0] == "-":
+                match = _ITEM_LINE.match(line)
+                if match is None or items is None or match[2] is None:
+                    return None
+                if not items:
+                    indent = match[1]
+                    data[key] = items
+                elif match[1] != indent:
+                    return None
+                item = _scalar(match[2])
+                if isinstance(item, list) and item:  # "- [a, b]": left to PyYAML
+                    return None
+                doc.lines[(key, len(items))] = index + 1 + offset
+                items.append(item)
+                continue
+            match = _KEY_LINE.match(line)
+            if match is None or match[1] in data:
+                return None
+            key = match[1]
+            if _tag(key) != _STR:
+                return None
+            doc.lines[(key,)] = index + 1 + offset
+            data[key] = _scalar(match[2])
+            if isinstance(data[key], list):  # its items are on the key's line
+                doc.lines.update(((key, n), index + 1 + offset) for n in range(len(data[key])))
+            # 'key:' alone is null, or the list of the items on the lines below it.
+            items = [] if match[2] is None else None
+    except _NotSimple:
+        return None
+    return doc
