@@ -8,10 +8,13 @@ their mutations, capitals, accents, non-ASCII punctuation, digits and markup).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.redaction.detectors import Find, birth_date, email
 from generator.redaction.detectors.names import NameDetector
 from generator.redaction.normalise import prepare
 
@@ -154,3 +157,151 @@ def test_the_names_gate_never_hides_a_name(
 ) -> None:
     text = "".join(pieces)
     assert hits(names, text, lang, quick=True) == hits(names, text, lang, quick=False)
+
+
+# The detectors of email addresses and dates of birth, each against itself with its quick
+# tests made to pass every text.
+def ungated(monkeypatch: pytest.MonkeyPatch, module: object) -> None:
+    everything = re.compile("")
+    for name, value in (
+        ("_MAY_BRACKET", everything),
+        ("_MAY_BARE", everything),
+        ("_DOT", ""),
+        ("_CUE_WORDS", ("",)),
+    ):
+        if hasattr(module, name):
+            monkeypatch.setattr(module, name, value)
+
+
+def spans(find: Find, text: str) -> list[tuple[int, int]]:
+    prepared = prepare(text)
+    return [(hit.start, hit.end) for hit in find(prepared, None)]
+
+
+EMAIL_PIECES = [
+    "g.llewellyn at bt-mail.com",
+    "gareth AT mail2.co.uk",
+    "gareth at gmail.com",
+    "name (at) example (dot) com",
+    "name [AT] example.org",
+    "name at example dot org",
+    "b_m at 7.uk",
+    "gareth",
+    "g.llewellyn",
+    "Bethan_1",
+    "@",
+    " @ ",
+    "\\@",
+    "%40",
+    "&#64;",
+    "&#x40;",
+    "(at)",
+    "[AT]",
+    "{ at }",
+    "<at>",
+    " at ",
+    " AT ",
+    " At ",
+    " a\u0131t ",
+    "dot",
+    " dot ",
+    "(dot)",
+    "[DOT]",
+    ".",
+    "example",
+    "btinternet",
+    "bt-mail",
+    "mail2",
+    "7",
+    "gmail",
+    "com",
+    "co",
+    "uk",
+    "org",
+    "www.",
+    "http://",
+    " ",
+    "\n",
+    "-",
+    "\u0130",
+    "\u017f",
+    "\u212a",
+    "\uff20",
+]
+BIRTH_PIECES = [
+    "born",
+    "BORN",
+    "b\u0131rth",
+    "BİRTH",
+    "birth",
+    "Date of Birth",
+    "date of birth",
+    "birthdate",
+    "birthday",
+    "DOB",
+    "D O B",
+    "d. o. b.",
+    "D.O.B",
+    "d\u00a0o\u00a0b",
+    "dyddiad geni",
+    "Dyddiad Geni",
+    "a anwyd",
+    "Ganwyd",
+    "ganed",
+    "a aned",
+    "pen-blwydd",
+    "Penblwydd",
+    "pen\u2011blwydd",
+    "phen-blwydd",
+    "ei ben-blwydd",
+    "mhenblwydd",
+    "12/03/1975",
+    "12 March 1975",
+    "March 1975",
+    "12fed o Fawrth 1975",
+    "Mawrth 1975",
+    "120375",
+    "1975-03-12",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    ":",
+    ",",
+    ".",
+    "on ",
+    "y ",
+    "ar ",
+    "\u017f",
+]
+
+
+@pytest.mark.parametrize(("module", "pieces"), [(email, EMAIL_PIECES), (birth_date, BIRTH_PIECES)])
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_gates_of_email_and_birth_dates_never_hide_a_finding(
+    module: object, pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    gated = spans(module.find, text)  # type: ignore[attr-defined]
+    with pytest.MonkeyPatch.context() as patch:
+        ungated(patch, module)
+        assert spans(module.find, text) == gated  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("module", "text"),
+    [
+        (email, "gareth (at) example (dot) com"),
+        (email, "gareth AT example.com"),
+        (email, "g.llewellyn at btinternet.com"),
+        (birth_date, "D O B: 12/03/1975"),
+        (birth_date, "d. o. b. 12/03/1975"),
+        (birth_date, "date of b\u0131rth: 12 March 1975"),
+        (birth_date, "Dyddiad geni: 12 Mawrth 1975"),
+        (birth_date, "Ei phen-blwydd: 12/03/1975"),
+        (birth_date, "Fy mhen-blwydd: 12/03/1975"),
+    ],
+)
+def test_the_gates_pass_each_form(module: object, text: str) -> None:
+    assert spans(module.find, text)  # type: ignore[attr-defined]

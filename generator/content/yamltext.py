@@ -229,6 +229,8 @@ def _tag(value: str) -> str:
 @functools.lru_cache(maxsize=4096)  # field names, dates and words come again and again
 def _resolved(value: str) -> str:
     return _RESOLVER.resolve(_SCALAR, value, (True, False))  # type: ignore[no-any-return]
+
+
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 

@@ -3,7 +3,8 @@
 Zero-width characters and soft hyphens vanish, fullwidth and other compatibility forms
 become their plain letters (NFKC: a fullwidth at sign becomes ``@``), every kind of
 space becomes an ordinary space, curly and look-alike apostrophes become straight ones,
-and letters typed as a letter plus a combining accent are composed (NFC). Line breaks
+the dotless i and the long s become i and s, and letters typed as a letter plus a
+combining accent are composed (NFC). Line breaks
 are never touched, so a finding's line in the normalised text is its line in the file.
 """
 
@@ -17,8 +18,16 @@ import unicodedata
 _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
 _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _LOOKALIKES = "\u2010-\u2015\u2018\u2019\u2024\u02bc\u00b4`\ufe50-\ufe6b\uff01-\uff5e"
-_SPECIAL = re.compile(f"[{_INVISIBLE}{_SPACES}{_LOOKALIKES}]")
-_COMBINING = re.compile("[\u0300-\u036f]")
+# Letters that Python's case-blind patterns take for an ASCII letter, though lower() does
+# not make them one: the dotless i, the long s, the dotted capital I. Made plain, so that
+# a quick test in the lower-case text finds what such a pattern would.
+_CASE_LOOKALIKES = {"\u0131": "i", "\u017f": "s", "\u0130": "I"}
+_COMBINING_MARKS = "\u0300-\u036f"
+_SPECIAL_CHARS = f"{_INVISIBLE}{_SPACES}{_LOOKALIKES}{''.join(_CASE_LOOKALIKES)}"
+_SPECIAL = re.compile(f"[{_SPECIAL_CHARS}]")
+_COMBINING = re.compile(f"[{_COMBINING_MARKS}]")
+# Either of the above: one search, as most texts have neither.
+_ANY = re.compile(f"[{_SPECIAL_CHARS}{_COMBINING_MARKS}]")
 _INVISIBLE_SET = frozenset(_INVISIBLE)
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015")
 _APOSTROPHES = frozenset("\u2018\u2019\u02bc\u00b4`")
@@ -31,13 +40,15 @@ def _plain(char: str) -> str:
         return "-"
     if char in _APOSTROPHES:
         return "'"
+    if char in _CASE_LOOKALIKES:
+        return _CASE_LOOKALIKES[char]
     folded = unicodedata.normalize("NFKC", char)
     return " " if folded.isspace() else folded
 
 
 def prepare(original: str) -> str:
     """The text as the detectors see it; a plain text is returned as it is."""
-    if original.isascii():
+    if original.isascii() or not _ANY.search(original):
         return original
     text = _SPECIAL.sub(lambda m: _plain(m.group()), original)
     if _COMBINING.search(text):

@@ -7,6 +7,7 @@ other ("at"), and because Welsh mutates names.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -41,6 +42,19 @@ PUBLIC_FACT = (
     "if it is a public fact (an office's published contact details), list it under "
     "'public_facts:' in the frontmatter or in content/public-facts.yml, with a reason"
 )
+
+
+@functools.lru_cache(maxsize=2)  # the detectors see one text after another
+def lowered(text: str) -> str:
+    """``text`` in lower case, worked out once for every detector that needs it.
+
+    The quick tests on it (is "dot" there at all?) stand for patterns that ignore case
+    because the text is normalised first (normalise.prepare): the only letters that
+    Python's case-blind matching takes for an ASCII letter but lower() does not turn
+    into one (the dotless i, the long s and the dotted capital I) are made plain
+    letters there.
+    """
+    return text.lower()
 
 
 def anchored(anchor: re.Pattern[str], full: re.Pattern[str], text: str, back: int) -> Iterator[Hit]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.content.model import Lang
-from generator.redaction.detectors import MESSAGE, REDACT, Hit
+from generator.redaction.detectors import MESSAGE, REDACT, Hit, lowered
 from generator.rules.registry import rule
 
 WHAT = "a date of birth"
@@ -42,8 +42,18 @@ _EXPLICIT = (
     r"\bdate\s+of\s+birth\b|\bd\.?\s?o\.?\s?b\b\.?|\bbirth\s?date\b"
     r"|\bdyddiad\s+geni\b"
 )
-_LOOSE = r"\bborn\b|\bbirthday\b|\bganwyd\b|\bganed\b|\ba\s+anwyd\b|\ba\s+aned\b|\bpen-?blwydd\b"
-_CUE_WORDS = ("born", "birth", "dob", "d.o.b", "ganwyd", "ganed", "anwyd", "aned", "geni", "blwydd")
+_LOOSE = (
+    r"\bborn\b|\bbirthday\b|\bganwyd\b|\bganed\b|\ba\s+anwyd\b|\ba\s+aned\b"
+    # pen-blwydd (birthday) as Welsh mutates it: ei ben-blwydd, ei phen-blwydd, fy
+    # mhen-blwydd.
+    r"|\b(?:p|b|ph|mh)en-?blwydd\b"
+)
+# What every cue holds, for a quick test in the text in lower case: one of these words
+# ("anwyd" is in "ganwyd", "geni" in "dyddiad geni", "enblwydd" in each form of
+# "penblwydd"), or the letters of DOB, with the dots and spaces the pattern allows
+# ("D O B", "d. o. b").
+_CUE_WORDS = ("born", "birth", "anwyd", "aned", "geni", "enblwydd", "en-blwydd")
+_CUE_LETTERS = re.compile(r"d\.?\s?o\.?\s?b")
 _EXPLICIT_CUE = re.compile(_EXPLICIT, re.I)
 _LOOSE_CUE = re.compile(_LOOSE, re.I)
 _EXPLICIT_DATE = re.compile(f"{_FULL_DATE}|{_MONTH_YEAR}", re.I)
@@ -53,8 +63,8 @@ _AFTER = {True: 60, False: 30}  # how far after an explicit or a loose cue
 
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    lower = text.lower()
-    if not any(word in lower for word in _CUE_WORDS):
+    lower = lowered(text)
+    if not any(word in lower for word in _CUE_WORDS) and not _CUE_LETTERS.search(lower):
         return
     for explicit, cues, dates in (
         (True, _EXPLICIT_CUE, _EXPLICIT_DATE),

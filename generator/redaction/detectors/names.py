@@ -22,7 +22,14 @@ from dataclasses import dataclass
 
 from generator.content.model import Lang
 from generator.language.mutations import mutations
-from generator.redaction.detectors import MESSAGE, REDACT, Detector, Hit, trie_pattern
+from generator.redaction.detectors import (
+    MESSAGE,
+    REDACT,
+    Detector,
+    Hit,
+    lowered,
+    trie_pattern,
+)
 from generator.rules.registry import rule
 
 WHAT = "the name of a private person"
@@ -56,7 +63,7 @@ _MARKUP_SPACE = re.compile(r"<br\s*/?>|&nbsp;|&#160;|\\ ")
 
 
 def _fold(text: str) -> str:
-    lower = text.lower()
+    lower = lowered(text)
     return lower if lower.isascii() else _ACCENT.sub(lambda m: _FOLDED[m[0]], lower)
 
 
