@@ -14,7 +14,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.redaction.detectors import Find, birth_date, email
+from generator.redaction.detectors import (
+    Find,
+    birth_date,
+    email,
+    national_insurance,
+    postcode,
+    street_address,
+    vehicle,
+)
 from generator.redaction.detectors.names import NameDetector
 from generator.redaction.normalise import prepare
 
@@ -137,7 +145,7 @@ PIECES = st.sampled_from(
         "\u2013",
         "²",
         "½",
-        "٣",
+        "\u0663",
         "7",
         "<br>",
         "&nbsp;",
@@ -304,4 +312,90 @@ def test_the_gates_of_email_and_birth_dates_never_hide_a_finding(
     ],
 )
 def test_the_gates_pass_each_form(module: object, text: str) -> None:
+    assert spans(module.find, text)  # type: ignore[attr-defined]
+
+
+# The detectors that look for digits first find the digits' places in the text's shape
+# (detectors.shape, detectors._hints); taken away, each must find the same.
+DIGIT_PIECES = [
+    "AB12 CDE",
+    "ab12cde",
+    "K123 ABC",
+    "ABC 123D",
+    "SA31 3AB",
+    "sa313ab",
+    "CF10 1AA",
+    "AB 12 34 56 C",
+    "ab123456c",
+    "QQ 12 34 56",
+    "12 Heol y Bont",
+    "3 High Street",
+    "14a, Station Road",
+    "14A Station Road",
+    "2 Stryd Fawr",
+    "1st",
+    "2nd",
+    "8 April",
+    "2023/24",
+    "07700 900123",
+    "A",
+    "B",
+    "Z",
+    "a",
+    "x",
+    "1",
+    "12",
+    "\u0663",
+    "\u0661\u0662",
+    "\uff10",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\x1c",
+    "\u2028",
+    "\x85",
+    "\u00a0",
+    "?",
+    "â",
+    "ŵ",
+    "£",
+    "-",
+    ",",
+    ".",
+    "(",
+    ")",
+    "+",
+    "|",
+    "_",
+]
+
+
+@pytest.mark.parametrize("module", [postcode, vehicle, national_insurance, street_address])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_digit_detectors_find_the_same_from_the_shape(
+    module: object, data: st.DataObject
+) -> None:
+    text = "".join(data.draw(st.lists(st.sampled_from(DIGIT_PIECES), max_size=10)))
+    quick = spans(module.find, text)  # type: ignore[attr-defined]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "_QUICK", None)
+        assert spans(module.find, text) == quick  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("module", "text"),
+    [
+        (postcode, "SA31 3AB"),
+        (postcode, "Cod post: sa313ab."),
+        (vehicle, "AB12\u2028CDE"),
+        (national_insurance, "AB 12 34 56 C"),
+        (national_insurance, "AB\u00a012\u202834\x8556 C"),
+        (street_address, "12 Heol y Bont"),
+        (street_address, "14a,\x1cStation Road"),
+        (street_address, "14A Station Road"),
+    ],
+)
+def test_the_digit_detectors_find_each_form(module: object, text: str) -> None:
     assert spans(module.find, text)  # type: ignore[attr-defined]

@@ -16,7 +16,9 @@ import unicodedata
 
 # Characters a reader does not see, or sees as something plainer than they are.
 _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# With the line and paragraph separators (not line breaks here: lines are counted at
+# '\n' only), every space beyond ASCII: what is left for \s to match is ASCII.
+_SPACES = "\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _LOOKALIKES = "\u2010-\u2015\u2018\u2019\u2024\u02bc\u00b4`\ufe50-\ufe6b\uff01-\uff5e"
 # Letters that Python's case-blind patterns take for an ASCII letter, though lower() does
 # not make them one: the dotless i, the long s, the dotted capital I. Made plain, so that

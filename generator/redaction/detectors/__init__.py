@@ -57,17 +57,40 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
-def anchored(anchor: re.Pattern[str], full: re.Pattern[str], text: str, back: int) -> Iterator[Hit]:
+# Every digit a 9, every space or line break a space, and every character beyond ASCII
+# (encoded as '?' first) a 9 too, as it may be a digit of another script. The text is
+# normalised first, so that these spaces are the only characters \s matches
+# (normalise.prepare).
+_SHAPES = bytes.maketrans(b"0123456789?\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f", b"9" * 11 + b" " * 9)
+
+
+@functools.lru_cache(maxsize=2)
+def shape(text: str) -> bytes:
+    """One byte a character of ``text``: every digit, and every character that might be
+    one, a 9; every space and line break a space; every other character as it is.
+    Offsets in it are offsets in the text, and a pattern that starts with a plain 9 is
+    found in it many times quicker than one that starts with [0-9] in the text."""
+    return text.encode("ascii", "replace").translate(_SHAPES)
+
+
+def anchored(
+    anchor: re.Pattern[str],
+    full: re.Pattern[str],
+    text: str,
+    back: int,
+    quick: re.Pattern[bytes] | None = None,
+) -> Iterator[Hit]:
     """Matches of ``full`` found from the matches of a fast ``anchor`` pattern.
 
     Python's regular expressions scan quickly only for patterns that start with a plain
     character set and have no look-behind; each detector therefore finds a distinctive
     part of what it looks for first (the inward half of a postcode, the digits of a
     National Insurance number), then tries its full pattern at the few places up to
-    ``back`` characters before it.
+    ``back`` characters before it. ``quick``, a pattern on the text's shape, finds the
+    anchor's places quicker still (see _hints).
     """
     done = -1
-    for hint in anchor.finditer(text):
+    for hint in anchor.finditer(text) if quick is None else _hints(anchor, quick, text):
         if hint.start() < done:
             continue
         for start in range(max(0, hint.start() - back, done), hint.start() + 1):
@@ -76,6 +99,22 @@ def anchored(anchor: re.Pattern[str], full: re.Pattern[str], text: str, back: in
                 yield Hit(match.start(), match.end())
                 done = match.end()
                 break
+
+
+def _hints(anchor: re.Pattern[str], quick: re.Pattern[bytes], text: str) -> Iterator[re.Match[str]]:
+    """The matches anchor.finditer(text) gives, found from ``quick``: a pattern on the
+    text's shape that starts with a plain 9, takes one character, and looks ahead for
+    as much of the rest as the shape can tell, so that it stops at every place where
+    the anchor could match (and a few more); the anchor, tried at each of them in turn,
+    finds just what its own search would (tests/test_detector_gates.py)."""
+    resume = 0
+    for candidate in quick.finditer(shape(text)):
+        position = candidate.start()
+        if position >= resume:
+            match = anchor.match(text, position)
+            if match:
+                yield match
+                resume = max(match.end(), position + 1)
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -28,6 +28,8 @@ _NINO = re.compile(
 )
 _DIGITS = re.compile(r"\d\d\s?\d\d\s?\d\d(?:\s?[A-Da-d])?(?![\w-])")
 
+_QUICK = re.compile(rb"9(?=9\s?99\s?99)")  # the digits' places, for anchored
+
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    yield from anchored(_DIGITS, _NINO, text, back=3)
+    yield from anchored(_DIGITS, _NINO, text, back=3, quick=_QUICK)

@@ -37,6 +37,8 @@ _STREET = re.compile(
 
 _NUMBER_THEN_CAPITAL = re.compile(r"[1-9][0-9]{0,3}[A-Za-z]?,?\s+[A-Z]")
 
+_QUICK = re.compile(rb"9(?=9{0,3}[A-Za-z]?,?\s+[A-Z])")  # the same, for anchored
+
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    yield from anchored(_NUMBER_THEN_CAPITAL, _STREET, text, back=0)
+    yield from anchored(_NUMBER_THEN_CAPITAL, _STREET, text, back=0, quick=_QUICK)

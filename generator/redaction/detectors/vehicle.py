@@ -33,6 +33,8 @@ _MARK = re.compile(
 # Every format has a digit beside a capital letter, with at most a space between.
 _DIGIT_BY_CAPITAL = re.compile(r"\d\s?[A-Z]")
 
+_QUICK = re.compile(rb"9(?=\s?[A-Z])")  # the same, for anchored
+
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
-    yield from anchored(_DIGIT_BY_CAPITAL, _MARK, text, back=6)
+    yield from anchored(_DIGIT_BY_CAPITAL, _MARK, text, back=6, quick=_QUICK)
