@@ -49,44 +49,53 @@ def blocks(body: str, first_line: int) -> tuple[Block, ...]:
     current: list[str] = []
     start = 0
     kind: Kind = "paragraph"
-
-    def close() -> None:
-        text = "\n".join(current)
-        match = _LANG_ATTRIBUTE.search(text) if "lang=" in text else None
-        found.append(Block(kind, first_line + start, text, match["lang"] if match else None))
-        current.clear()
+    # A check makes hundreds of thousands of blocks: each is made by tuple.__new__ here,
+    # which is what Block(...) does, without the Python-level call around it.
+    make = tuple.__new__
 
     for index, line in enumerate(body.split("\n")):
-        # No line that starts with a letter starts anything but a paragraph's line: most
-        # lines are spared the pattern.
-        match = None if line[:1].isalpha() else _LINE.match(line)
-        starts = match.lastgroup if match else None
+        # Most lines start with a letter (a paragraph's) or a bar (a table row's, unless
+        # it is the row of dashes under the header): those are spared the pattern.
+        first = line[:1]
+        if first.isalpha():
+            starts = None
+        elif first == "|" and "---" not in line:
+            starts = "row"
+        else:
+            match = _LINE.match(line)
+            starts = match.lastgroup if match else None
         if starts == "fence":
-            if current:
-                close()
             in_fence = not in_fence
+        elif not (in_fence or starts in ("reference", "rule") or not line.strip()):
+            if starts in ("heading", "item", "row"):
+                new_kind: Kind | None = starts  # type: ignore[assignment]
+            elif starts == "quote":
+                new_kind = "quote" if not current or kind != "quote" else None
+            else:
+                new_kind = None
+            if new_kind is not None or kind in ("heading", "row"):
+                if current:
+                    found.append(make(Block, _closed(kind, first_line + start, current)))
+                    current = []
+                kind = new_kind or "paragraph"
+                start = index
+            elif not current:
+                kind = "paragraph"
+                start = index
+            current.append(line)
             continue
-        if in_fence or not line.strip() or starts in ("reference", "rule"):
-            if current:
-                close()
-            continue
-        new_kind: Kind | None = None
-        if starts in ("heading", "item", "row"):
-            new_kind = starts  # type: ignore[assignment]
-        elif starts == "quote":
-            new_kind = "quote" if not current or kind != "quote" else None
-        if new_kind is not None or kind in ("heading", "row"):
-            if current:
-                close()
-            kind = new_kind or "paragraph"
-            start = index
-        elif not current:
-            kind = "paragraph"
-            start = index
-        current.append(line)
+        if current:  # a fence, a blank line, a rule or a link reference ends the block
+            found.append(make(Block, _closed(kind, first_line + start, current)))
+            current = []
     if current:
-        close()
+        found.append(make(Block, _closed(kind, first_line + start, current)))
     return tuple(found)
+
+
+def _closed(kind: Kind, line: int, lines: list[str]) -> tuple[Kind, int, str, str | None]:
+    text = lines[0] if len(lines) == 1 else "\n".join(lines)
+    match = _LANG_ATTRIBUTE.search(text) if "lang=" in text else None
+    return kind, line, text, match["lang"] if match else None
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
