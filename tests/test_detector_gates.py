@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.content.model import PublicFact, Written
+from generator.redaction.allowlist import Allowlist
 from generator.redaction.detectors import (
     Find,
     birth_date,
@@ -25,6 +27,8 @@ from generator.redaction.detectors import (
 )
 from generator.redaction.detectors.names import NameDetector
 from generator.redaction.normalise import prepare
+from generator.redaction.scan import Scanner
+from generator.redaction.sources import scan_names, scan_written
 
 PEOPLE = [
     (1, "Gareth Llewellyn"),
@@ -399,3 +403,61 @@ def test_the_digit_detectors_find_the_same_from_the_shape(
 )
 def test_the_digit_detectors_find_each_form(module: object, text: str) -> None:
     assert spans(module.find, text)  # type: ignore[attr-defined]
+
+
+# File names are scanned all at once (redaction/sources.scan_names); each must get what
+# scanning it on its own gives.
+NAME_PIECES = [
+    "gareth",
+    "llewellyn",
+    "gareth-llewellyn",
+    "areth-llewellyn",
+    "bethan.morgan",
+    "g.llewellyn@example.org",
+    "sa31-3ab",
+    "sa313ab",
+    "07700-900123",
+    "ab12cde",
+    "dob-120375",
+    "born-12-03-1975",
+    "pcc24-001",
+    "budget",
+    "2024-04-15",
+    "nia",
+    "meeting",
+    "-",
+    ".",
+    "_",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    names=st.lists(
+        st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=4).map("-".join),
+        max_size=6,
+    ),
+    facts=st.booleans(),
+)
+def test_file_names_scanned_together_get_what_each_gets_alone(
+    names: list[str], facts: bool
+) -> None:
+    fact = PublicFact("SA31 3AB", "the office's published postcode", "content/x.en.md", 3)
+    scanner = Scanner.for_project(
+        [(1, "Gareth Llewellyn"), (2, "Bethan Morgan"), (3, "Nia")], Allowlist(())
+    )
+    items = [
+        Written(
+            f"responses/{name}.{'cy' if i % 2 else 'en'}.md",
+            "",
+            "cy" if i % 2 else "en",
+            (fact,) if facts and i == 0 else (),
+            (),
+        )
+        for i, name in enumerate(names)
+    ]
+    together = scan_names(scanner, items)
+    for item, got in zip(items, together, strict=True):
+        alone = scan_written(scanner, item)
+        assert sorted(got.findings or ()) == sorted(alone.findings or ()), item.path
+        assert set(got.used) == set(alone.used)

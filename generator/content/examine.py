@@ -44,10 +44,10 @@ def examine(rel: str, data: bytes | OSError, scanner: Scanner) -> FileOutcome:
         if text is None:
             return FileOutcome(None, None, tuple(diagnostics))
         lang = "cy" if rel.endswith(".cy.md") else "en"
-        written = scan_written(scanner, Written(rel, text, lang))  # type: ignore[arg-type]
+        written = scan_written(scanner, Written(rel, text, lang), name=False)  # type: ignore[arg-type]
         return FileOutcome(None, written, tuple(diagnostics))
     written = scan_written(
-        scanner, Written(rel, source.text, source.lang, facts_from(rel, source.meta))
+        scanner, Written(rel, source.text, source.lang, facts_from(rel, source.meta)), name=False
     )
     parsed = _apply_schema(source, diagnostics)
     if parsed is not None:

@@ -36,7 +36,7 @@ from generator.diagnostics import Diagnostic
 from generator.project import ELECTION_FILE, PEOPLE_FILE, PUBLIC_FACTS_FILE, Project
 from generator.redaction.allowlist import Allowlist
 from generator.redaction.scan import Scanner
-from generator.redaction.sources import facts_from
+from generator.redaction.sources import facts_from, scan_names
 from generator.rules import election as election_rules
 from generator.rules import twins
 from generator.rules.catalogue import SITE_CHECKS
@@ -55,12 +55,14 @@ def load(project: Project, today: date | None = None) -> tuple[Site, list[Diagno
 
     scanner = Scanner.for_project(people, Allowlist(public_facts))
     parsed: list[ParsedFile] = []
+    examined: list[Written] = []
     for outcome in _examine(project, found.markdown, scanner, (people, public_facts)):
         diagnostics += outcome.diagnostics
         if outcome.written is not None:
-            written.append(outcome.written)
+            examined.append(outcome.written)
         if outcome.parsed is not None:
             parsed.append(outcome.parsed)
+    written += scan_names(scanner, examined)  # scanned here, all at once (not cached)
 
     responses, documents, waiting = _pair(parsed, found.markdown, diagnostics)
     attachments = tuple(

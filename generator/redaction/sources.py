@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostic
 from generator.redaction import attachments
 from generator.redaction.allowlist import Allowlist, Usage
 from generator.redaction.attachments import PERSONAL_PROPERTIES
-from generator.redaction.normalise import prepare
+from generator.redaction.normalise import LineIndex, prepare
 from generator.redaction.scan import Scanner, masked
 from generator.rules.registry import rule
 
@@ -113,16 +113,49 @@ def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionRep
     return found, RedactionReport(scanner.usage)
 
 
-def scan_written(scanner: Scanner, item: Written) -> Written:
-    """``item`` with what the scan finds in its text and its name, and the public facts
-    that let something through in it."""
+def scan_written(scanner: Scanner, item: Written, *, name: bool = True) -> Written:
+    """``item`` with what the scan finds in its text and (unless ``name`` is false, for
+    scan_names to do) its file name, and the public facts that let something through."""
     own = Scanner(scanner.detectors, scanner.allowlist)
     allowlist = own.allowlist.with_facts(item.facts)
     found = own.scan(item.text, item.path, item.lang, allowlist=allowlist)
-    found += own.scan(
-        _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
+    if name:
+        found += own.scan(
+            _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
+        )
+    return Written(
+        item.path, item.text, item.lang, item.facts, tuple(found), tuple(own.usage.files)
     )
-    return replace(item, findings=tuple(found), used=tuple(own.usage.files))
+
+
+def scan_names(scanner: Scanner, items: list[Written]) -> list[Written]:
+    """``items`` with what the scan finds in their file names added. The names are
+    searched all at once, a line each, which is a fraction of the time of a search per
+    name; a name that search finds anything in (or next to) is then scanned on its own,
+    with its file's public facts, as scan_written would."""
+    joined = prepare("\n".join(_name(item.path) for item in items))
+    lines = LineIndex(joined)
+    flagged: set[int] = set()
+    for detector in scanner.detectors:
+        for hit in detector.find(joined, None):  # None: Welsh and English forms alike
+            flagged.update(
+                range(lines.line(hit.start) - 1, lines.line(max(hit.start, hit.end - 1)))
+            )
+    out = list(items)
+    for index in sorted(flagged):
+        item = items[index]
+        own = Scanner(scanner.detectors, scanner.allowlist)
+        allowlist = own.allowlist.with_facts(item.facts)
+        found = own.scan(
+            _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
+        )
+        if found or own.usage.files:
+            out[index] = replace(
+                item,
+                findings=(*(item.findings or ()), *found),
+                used=tuple(dict.fromkeys((*item.used, *own.usage.files))),
+            )
+    return out
 
 
 def mask_report(diagnostics: list[Diagnostic], site: Site) -> list[Diagnostic]:
