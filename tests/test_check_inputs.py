@@ -225,6 +225,11 @@ CASES: list[tuple[str, dict[str, str | bytes], str]] = [
         f"{CY}:14: R012 the response has no '## Ymateb' heading",
     ),
     (
+        "section-heading-only-in-a-code-block",
+        {CY: response_text("cy").replace("## Ymateb", "```\n## Ymateb\n```")},
+        f"{CY}:19: R012 the response has no '## Ymateb' heading",
+    ),
+    (
         "note-without-date",
         {
             "content/meetings/cc.en.md": document_text("Meeting", "Notes.", "meeting"),

@@ -10,6 +10,7 @@ from generator.content.model import Response, Site
 from generator.content.parsed import ParsedFile
 from generator.content.schema import ResponseFrontmatter
 from generator.diagnostics import Diagnostic
+from generator.language.blocks import blocks
 from generator.rules.registry import file_check, rule, site_check
 from generator.util import long_date
 
@@ -216,7 +217,13 @@ def question_and_response_sections(parsed: ParsedFile) -> Iterator[Diagnostic]:
         return
     question, answer = SECTION_HEADINGS[parsed.source.lang]
     body = parsed.source.body
-    found = {h.strip().casefold() for h in _HEADING.findall(body)}
+    # The body's blocks are made once for all the checks; a heading in a code block or
+    # a comment is none.
+    found = {
+        heading[1].strip().casefold()
+        for block in blocks(body, parsed.source.body_line)
+        if block.kind == "heading" and (heading := _HEADING.match(block.text))
+    }
     for heading in (question, answer):
         if heading.casefold() not in found:
             near = re.search(rf"^##\s+{re.escape(heading)}\b.*$", body, re.I | re.M)
