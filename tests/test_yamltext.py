@@ -208,6 +208,7 @@ def test_each_value_is_read_as_pyyaml_reads_it(value: str) -> None:
         "related:\n\n  # c\n  - a\n\n  - b\n# end",
         "related:\nstatus: ready",
         " title: x",
+        "a" * 1100 + ": x",
         "- a\n- b",
     ],
 )

@@ -194,8 +194,8 @@ class NameDetector:
         odd = b" ".join(itertools.filterfalse(bytes.isascii, words))
         if not odd:
             return False
-        lowered = _lowered(odd.decode("utf-8", "surrogatepass"))
-        cut = "".join(c if c.isalpha() else " " for c in lowered)
+        folded = _lowered(odd.decode("utf-8", "surrogatepass"))
+        cut = "".join(c if c.isalpha() else " " for c in folded)
         return not self._anchor_words[welsh].isdisjoint(cut.split())
 
     def _name_ending_at(
