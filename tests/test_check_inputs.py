@@ -467,3 +467,10 @@ def test_unreadable_file_is_reported(
     assert code == 1
     assert f"{CY}: F006 the file cannot be read: Permission denied" in output
     assert not (tmp_path / "site").exists()
+
+
+def test_a_name_ending_in_a_line_break_is_not_safe() -> None:
+    from generator.content.sources import SAFE_NAME
+
+    assert SAFE_NAME.match("budget.en.md")
+    assert not SAFE_NAME.match("a\n")

@@ -31,7 +31,9 @@ from generator.rules.catalogue import FILE_CHECKS
 @dataclass(frozen=True)
 class FileOutcome:
     parsed: ParsedFile | None  # None when the file could not be read or failed the schema
-    written: Written | None  # the text as read, scanned; None when it is not text at all
+    # The text as read and scanned (its file name is scanned as the site loads, with every
+    # other name: redaction.sources.scan_names); None when it is not text at all.
+    written: Written | None
     diagnostics: tuple[Diagnostic, ...]  # reading, schema and per-file rules
 
 

@@ -62,7 +62,9 @@ def load(project: Project, today: date | None = None) -> tuple[Site, list[Diagno
             examined.append(outcome.written)
         if outcome.parsed is not None:
             parsed.append(outcome.parsed)
-    written += scan_names(scanner, examined)  # scanned here, all at once (not cached)
+    # The file names, scanned here all at once; the per-file cache keeps each file's own
+    # outcome, and one search over every name costs less than looking one up.
+    written += scan_names(scanner, examined)
 
     responses, documents, waiting = _pair(parsed, found.markdown, diagnostics)
     attachments = tuple(

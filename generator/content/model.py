@@ -147,8 +147,9 @@ class Written:
     text: str
     lang: Lang | None  # None for files in no one language (the election data)
     facts: tuple[PublicFact, ...] = ()  # the file's own public facts
-    # What the redaction scan found in it and its name, once scanned (None before), and
-    # the public facts that let something through in it.
+    # What the redaction scan found in it and its name, once scanned (None before; a
+    # Markdown file's name is scanned last, with every other name: scan_names), and the
+    # public facts that let something through in it.
     findings: tuple[Diagnostic, ...] | None = None
     used: tuple[PublicFact, ...] = ()
 

@@ -34,7 +34,7 @@ ATTACHMENT_TYPES = (
 _DOCUMENT_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})\.md$")
 # File and folder names become web addresses: letters, digits, hyphens, underscores and
 # dots only, so that no name can break out of an address or an HTML attribute.
-SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")  # \Z: "$" lets a final "\n" by
 
 
 @dataclass(frozen=True)

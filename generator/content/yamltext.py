@@ -204,10 +204,11 @@ def _parse(text: str, path: str, offset: int, what: str) -> tuple[YamlDoc | None
 # a response, more than all of its other checks but the privacy scan.
 _KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*?))? *\Z")
 _ITEM_LINE = re.compile(r"( *)-(?: +(.*?))? *\Z")
-# What a plain value may not start with (YAML's indicators and quotes, handled apart),
-# and what may not appear in one: ': ' or ' #' end it, a final ':' is an error.
+# What a plain value may not start with: YAML's indicators (quotes are read apart).
 _NOT_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_NOT_IN_FLOW = frozenset("[]{}:#'\"")
+# In a one-line list: brackets, quotes, a colon or '#' that might mean something, and '?',
+# which ends an item for PyYAML's own scanner (libyaml before 0.2.5 too).
+_NOT_IN_FLOW = frozenset("[]{}:#'\"?")
 _SCALAR = yaml.ScalarNode
 
 
@@ -261,6 +262,7 @@ def _scalar(value: str | None) -> Any:
 
 
 def _plain(value: str) -> Any:
+    # ': ' and ' #' end a plain value, and a final ':' makes it a key: left to PyYAML.
     if not value or value[0] in _NOT_FIRST or ": " in value or " #" in value or value[-1] == ":":
         raise _NotSimple
     tag = _tag(value)
@@ -301,7 +303,8 @@ def _simple(text: str, offset: int) -> YamlDoc | None:
                 items.append(item)
                 continue
             match = _KEY_LINE.match(line)
-            # PyYAML refuses a key of more than 1,024 characters.
+            # PyYAML refuses a key of more than 1,024 characters; no field name comes near
+            # 100, so a longer one is left to PyYAML to report.
             if match is None or match[1] in data or len(match[1]) > 100:
                 return None
             key = match[1]

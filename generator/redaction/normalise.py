@@ -3,7 +3,8 @@
 Zero-width characters and soft hyphens vanish, fullwidth and other compatibility forms
 become their plain letters (NFKC: a fullwidth at sign becomes ``@``), every kind of
 space becomes an ordinary space, curly and look-alike apostrophes become straight ones,
-the dotless i and the long s become i and s, and letters typed as a letter plus a
+the dotless i, the long s and the dotted capital I become i, s and I, and letters typed
+as a letter plus a
 combining accent are composed (NFC). Line breaks
 are never touched, so a finding's line in the normalised text is its line in the file.
 """

@@ -5,6 +5,8 @@ every file name. The last stage of ``opcc-site check``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,7 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.redaction import attachments
 from generator.redaction.allowlist import Allowlist, Usage
 from generator.redaction.attachments import PERSONAL_PROPERTIES
-from generator.redaction.normalise import LineIndex, prepare
+from generator.redaction.normalise import prepare
 from generator.redaction.scan import Scanner, masked
 from generator.rules.registry import rule
 
@@ -131,16 +133,17 @@ def scan_written(scanner: Scanner, item: Written, *, name: bool = True) -> Writt
 def scan_names(scanner: Scanner, items: list[Written]) -> list[Written]:
     """``items`` with what the scan finds in their file names added. The names are
     searched all at once, a line each, which is a fraction of the time of a search per
-    name; a name that search finds anything in (or next to) is then scanned on its own,
-    with its file's public facts, as scan_written would."""
-    joined = prepare("\n".join(_name(item.path) for item in items))
-    lines = LineIndex(joined)
+    name; a name that search finds anything in (or next to: a finding may run on into
+    the next line) is then scanned on its own, with its file's public facts, as
+    scan_written would."""
+    names = [prepare(_name(item.path)) for item in items]
+    starts = list(itertools.accumulate((len(name) + 1 for name in names), initial=0))
     flagged: set[int] = set()
     for detector in scanner.detectors:
-        for hit in detector.find(joined, None):  # None: Welsh and English forms alike
-            flagged.update(
-                range(lines.line(hit.start) - 1, lines.line(max(hit.start, hit.end - 1)))
-            )
+        for hit in detector.find("\n".join(names), None):  # None: Welsh and English alike
+            first = bisect.bisect_right(starts, hit.start) - 1
+            last = bisect.bisect_right(starts, max(hit.start, hit.end - 1)) - 1
+            flagged.update(range(first, min(last, len(items) - 1) + 1))
     out = list(items)
     for index in sorted(flagged):
         item = items[index]

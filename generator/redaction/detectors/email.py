@@ -58,7 +58,7 @@ _MAILBOX_DOMAIN = re.compile(
 # several times quicker than a set of characters.
 _MAY_BRACKET = re.compile(rf"at\s*{_CLOSE}")
 _MAY_BARE = re.compile(r"at\s+[a-z0-9-]+\.[a-z0-9]")
-_DOT = "dot"
+_DOT = "dot"  # a name of its own so that a test can make every text pass
 
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:

@@ -30,6 +30,7 @@ from generator.redaction.detectors import (
     lowered,
     trie_pattern,
 )
+from generator.redaction.normalise import prepare
 from generator.rules.registry import rule
 
 WHAT = "the name of a private person"
@@ -67,7 +68,7 @@ def _fold(text: str) -> str:
     return lower if lower.isascii() else _ACCENT.sub(lambda m: _FOLDED[m[0]], lower)
 
 
-def _lowered(text: str) -> str:
+def _search_text(text: str) -> str:
     """``text`` as the names are searched in: lower case, accents folded, and markup
     between the parts of a name ("Bethan<br>Morgan") as spaces; offsets kept."""
     lower = _fold(text)
@@ -95,7 +96,9 @@ class _Entry:
 
 def _entries(line: int, name: str) -> list[_Entry]:
     """Every form of one listed name that is searched for."""
-    folded = _fold(name)
+    # Prepared as every text is before it is searched (normalise.prepare), so that a
+    # listed name with a dotless i is searched for as the plain i that a text's becomes.
+    folded = _fold(prepare(name))
     words = tuple(_WORD.findall(folded))
     if not words:
         return []
@@ -161,7 +164,7 @@ class NameDetector:
         anchor = self._anchors[welsh]
         if anchor is None or (self._quick and not self._may_name(text, welsh)):
             return
-        lower = _lowered(text)
+        lower = _search_text(text)
         reported = -1
         for match in anchor.finditer(lower):
             start, end = match.span()
@@ -194,7 +197,7 @@ class NameDetector:
         odd = b" ".join(itertools.filterfalse(bytes.isascii, words))
         if not odd:
             return False
-        folded = _lowered(odd.decode("utf-8", "surrogatepass"))
+        folded = _search_text(odd.decode("utf-8", "surrogatepass"))
         cut = "".join(c if c.isalpha() else " " for c in folded)
         return not self._anchor_words[welsh].isdisjoint(cut.split())
 

@@ -28,7 +28,9 @@ _NINO = re.compile(
 )
 _DIGITS = re.compile(r"\d\d\s?\d\d\s?\d\d(?:\s?[A-Da-d])?(?![\w-])")
 
-_QUICK = re.compile(rb"9(?=9\s?99\s?99)")  # the digits' places, for anchored
+# _DIGITS on the text's shape, for anchored: it must match wherever _DIGITS can (change
+# the two together); 9 also for a space, which the shape may hold as one.
+_QUICK = re.compile(rb"9(?=9[\s9]?99[\s9]?99)")
 
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:

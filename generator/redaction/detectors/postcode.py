@@ -33,7 +33,8 @@ _POSTCODE = re.compile(
 # at most four characters and a space before it.
 _INWARD = re.compile(r"[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?![\w-])")
 
-# The inward half's places, for anchored: a digit, then two letters it may hold.
+# _INWARD on the text's shape, for anchored: it must match wherever _INWARD can (change
+# the two together).
 _QUICK = re.compile(rb"9(?=[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})")
 
 

@@ -37,7 +37,9 @@ _STREET = re.compile(
 
 _NUMBER_THEN_CAPITAL = re.compile(r"[1-9][0-9]{0,3}[A-Za-z]?,?\s+[A-Z]")
 
-_QUICK = re.compile(rb"9(?=9{0,3}[A-Za-z]?,?\s+[A-Z])")  # the same, for anchored
+# _NUMBER_THEN_CAPITAL on the text's shape, for anchored: it must match wherever that
+# can (change the two together); 9 also for a space, which the shape may hold as one.
+_QUICK = re.compile(rb"9(?=9{0,3}[A-Za-z]?,?[\s9]+[A-Z])")
 
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:

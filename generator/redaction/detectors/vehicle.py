@@ -33,7 +33,9 @@ _MARK = re.compile(
 # Every format has a digit beside a capital letter, with at most a space between.
 _DIGIT_BY_CAPITAL = re.compile(r"\d\s?[A-Z]")
 
-_QUICK = re.compile(rb"9(?=\s?[A-Z])")  # the same, for anchored
+# _DIGIT_BY_CAPITAL on the text's shape, for anchored: it must match wherever that can
+# (change the two together); 9 also for a space, which the shape may hold as one.
+_QUICK = re.compile(rb"9(?=[\s9]?[A-Z])")
 
 
 def find(text: str, lang: Lang | None) -> Iterator[Hit]:
