@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from generator import util
 from generator.content.model import Lang
 from generator.rules.registry import Rule
 
@@ -44,17 +45,12 @@ PUBLIC_FACT = (
 )
 
 
-@functools.lru_cache(maxsize=2)  # the detectors see one text after another
-def lowered(text: str) -> str:
-    """``text`` in lower case, worked out once for every detector that needs it.
-
-    The quick tests on it (is "dot" there at all?) stand for patterns that ignore case
-    because the text is normalised first (normalise.prepare): the only letters that
-    Python's case-blind matching takes for an ASCII letter but lower() does not turn
-    into one (the dotless i, the long s and the dotted capital I) are made plain
-    letters there.
-    """
-    return text.lower()
+# The text in lower case, made once for every detector that needs it (and the rules).
+# The quick tests on it (is "dot" there at all?) stand for patterns that ignore case
+# because the text is normalised first (normalise.prepare): the only letters that
+# Python's case-blind matching takes for an ASCII letter but lower() does not turn into
+# one (the dotless i, the long s and the dotted capital I) are made plain letters there.
+lowered = util.lowered
 
 
 # Every digit a 9, every space or line break a space, and every character beyond ASCII
