@@ -118,16 +118,8 @@ def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionRep
 def scan_written(scanner: Scanner, item: Written, *, name: bool = True) -> Written:
     """``item`` with what the scan finds in its text and (unless ``name`` is false, for
     scan_names to do) its file name, and the public facts that let something through."""
-    own = Scanner(scanner.detectors, scanner.allowlist)
-    allowlist = own.allowlist.with_facts(item.facts)
-    found = own.scan(item.text, item.path, item.lang, allowlist=allowlist)
-    if name:
-        found += own.scan(
-            _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
-        )
-    return Written(
-        item.path, item.text, item.lang, item.facts, tuple(found), tuple(own.usage.files)
-    )
+    found, used = _scanned(scanner, item, text=True, name=name)
+    return Written(item.path, item.text, item.lang, item.facts, found, used)
 
 
 def scan_names(scanner: Scanner, items: list[Written]) -> list[Written]:
@@ -137,28 +129,40 @@ def scan_names(scanner: Scanner, items: list[Written]) -> list[Written]:
     the next line) is then scanned on its own, with its file's public facts, as
     scan_written would."""
     names = [prepare(_name(item.path)) for item in items]
+    joined = "\n".join(names)
     starts = list(itertools.accumulate((len(name) + 1 for name in names), initial=0))
     flagged: set[int] = set()
     for detector in scanner.detectors:
-        for hit in detector.find("\n".join(names), None):  # None: Welsh and English alike
+        for hit in detector.find(joined, None):  # None: Welsh and English alike
             first = bisect.bisect_right(starts, hit.start) - 1
             last = bisect.bisect_right(starts, max(hit.start, hit.end - 1)) - 1
             flagged.update(range(first, min(last, len(items) - 1) + 1))
     out = list(items)
     for index in sorted(flagged):
         item = items[index]
-        own = Scanner(scanner.detectors, scanner.allowlist)
-        allowlist = own.allowlist.with_facts(item.facts)
-        found = own.scan(
-            _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
-        )
-        if found or own.usage.files:
+        found, used = _scanned(scanner, item, text=False, name=True)
+        if found or used:
             out[index] = replace(
                 item,
                 findings=(*(item.findings or ()), *found),
-                used=tuple(dict.fromkeys((*item.used, *own.usage.files))),
+                used=tuple(dict.fromkeys((*item.used, *used))),
             )
     return out
+
+
+def _scanned(
+    scanner: Scanner, item: Written, *, text: bool, name: bool
+) -> tuple[tuple[Diagnostic, ...], tuple[PublicFact, ...]]:
+    """What the scan finds in the item's text, its file name or both, with its own
+    public facts in force, and the public facts that let something through."""
+    own = Scanner(scanner.detectors, scanner.allowlist)
+    allowlist = own.allowlist.with_facts(item.facts)
+    found = own.scan(item.text, item.path, item.lang, allowlist=allowlist) if text else []
+    if name:
+        found += own.scan(
+            _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist
+        )
+    return tuple(found), tuple(own.usage.files)
 
 
 def mask_report(diagnostics: list[Diagnostic], site: Site) -> list[Diagnostic]:
