@@ -215,11 +215,6 @@ def _split(text: str) -> tuple[list[bytes], int, list[str]]:
     return pieces, len(odd), _WORD.findall(joined)
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text`` in lower case, as _WORD finds them."""
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
-
-
 def identify(text: str) -> Verdict:
     """'en' or 'cy' when the text is clearly one of them; 'unknown' when it is too short
     or mixed."""
