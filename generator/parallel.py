@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+X = TypeVar("X")
 
 _task: Callable[..., Any] | None = None  # what the forked workers run, set before forking
 
@@ -40,8 +41,8 @@ def fork_imap(
     """As fork_map, each outcome given as soon as it and those before it are ready: what
     this process does with the first ones is done while the workers make the rest. To be
     read to the end (or closed): the workers run until then."""
-    workers = min(os.cpu_count() or 1, 8, len(items))
-    if len(items) < at_least or workers < 2 or not _can_fork():
+    workers = _workers(len(items), at_least)
+    if not workers:
         yield from (task(*item) for item in items)
         return
     global _task
@@ -49,14 +50,35 @@ def fork_imap(
     thaw = _freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers, _as_workers) as pool:
-            # Small chunks, so that at the end neither core waits long for the other
-            # to finish its last one; each still carries hundreds of files at 10,000.
-            chunk = max(1, len(items) // (workers * 32))
-            yield from pool.imap(_run_item, items, chunksize=chunk)
+            yield from pool.imap(_run_item, items, chunksize=_batch_size(len(items), workers))
     finally:
         _task = None
         if thaw:
             gc.unfreeze()
+
+
+def fork_batches(
+    task: Callable[[Sequence[X]], T], items: Sequence[X], at_least: int
+) -> Iterator[T]:
+    """``task(batch)`` for consecutive batches of ``items``, as fork_imap gives them: on
+    every core in batches of the size its chunks would be, or here in one batch. For a
+    task whose cost is partly per batch rather than per item (pickling what it makes)."""
+    workers = _workers(len(items), at_least)
+    size = _batch_size(len(items), workers) if workers else max(1, len(items))
+    batches = [(items[start : start + size],) for start in range(0, len(items), size)]
+    return fork_imap(task, batches, 1 if workers else len(batches) + 1)
+
+
+def _workers(count: int, at_least: int) -> int:
+    """How many workers ``count`` items get; 0 when they run here."""
+    workers = min(os.cpu_count() or 1, 8, count)
+    return workers if count >= at_least and workers >= 2 and _can_fork() else 0
+
+
+def _batch_size(count: int, workers: int) -> int:
+    # Small, so that at the end neither core waits long for the other to finish its
+    # last batch; each still carries a hundred files or more at 10,000.
+    return max(1, count // (workers * 32))
 
 
 class TaskPool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import pickle
 import re
 import weakref
 from collections import Counter
@@ -15,6 +16,10 @@ from pathlib import Path
 import pytest
 
 from generator.commands.check import run_check
+from generator.content import examine
+from generator.content.cache import FileCache
+from generator.content.examine import FileOutcome
+from generator.content.model import Written
 from generator.project import Project
 from generator.usercache import fresh_caches
 from tests.conftest import copy_example, response_text, run, tree_digest, write
@@ -267,3 +272,87 @@ def test_a_spare_that_is_a_link_elsewhere_is_never_written_into(
     assert code == 0, output
     assert tree_digest(elsewhere) == before
     assert (out / "en" / "index.html").is_file()
+
+
+def _outcome(text: str) -> FileOutcome:
+    return FileOutcome(None, Written("x.en.md", text, "en"), ())
+
+
+def _batch(*texts: str) -> bytes:
+    return pickle.dumps([_outcome(text) for text in texts], protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _texts(cache: FileCache, wanted: dict[str, str]) -> dict[str, str | None]:
+    got = {rel: cache.get(rel, digest) for rel, digest in wanted.items()}
+    return {rel: o.written.text if o and o.written else None for rel, o in got.items()}
+
+
+def test_the_file_cache_keeps_batches_and_packs_them_again_once_mostly_out_of_use(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    cache = FileCache.open(tmp_path, ["settings"])
+    cache.put([("a", "1"), ("b", "1"), ("c", None), ("d", "1")], _batch("a1", "b1", "c1", "d1"))
+    cache.save()
+
+    cache = FileCache.open(tmp_path, ["settings"])
+    assert _texts(cache, {"a": "1", "b": "1", "c": "1", "d": "1"}) == {
+        "a": "a1",
+        "b": "b1",
+        "c": None,  # could not be read: never kept
+        "d": "d1",
+    }
+    assert cache.get("a", "2") is None  # a changed file's old outcome is not given
+    # b changed and d is gone: the first batch is half out of use, still kept whole.
+    cache.put([("b", "2")], _batch("b2"))
+    cache.keep_only(["a", "b"])
+    cache.save()
+    assert len(cache.batches) == 2
+
+    cache = FileCache.open(tmp_path, ["settings"])
+    assert _texts(cache, {"a": "1", "b": "2"}) == {"a": "a1", "b": "b2"}
+    cache.save()  # a alone of four: packed again on its own
+    assert sorted(len(pickle.loads(packed)) for packed in cache.batches.values()) == [1, 1]
+
+    cache = FileCache.open(tmp_path, ["settings"])
+    assert _texts(cache, {"a": "1", "b": "2"}) == {"a": "a1", "b": "b2"}
+    cache.keep_only(["b"])
+    cache.save()  # a's batch dropped with it
+    assert len(cache.batches) == 1
+    assert _texts(FileCache.open(tmp_path, ["settings"]), {"b": "2"}) == {"b": "b2"}
+    assert FileCache.open(tmp_path, ["other settings"]).get("b", "2") is None
+
+
+def test_a_damaged_batch_costs_only_its_own_files(tmp_path: Path, own_cache: Path) -> None:
+    cache = FileCache.open(tmp_path, ["settings"])
+    cache.put([("a", "1"), ("b", "1")], _batch("a1", "b1"))
+    cache.put([("c", "1")], b"not a pickle")
+    cache.put([("d", "1")], pickle.dumps("not a list of outcomes"))
+    assert _texts(cache, {"a": "1", "b": "1", "c": "1", "d": "1"}) == {
+        "a": "a1",
+        "b": "b1",
+        "c": None,
+        "d": None,
+    }
+
+
+def test_a_check_on_every_core_says_what_one_here_says(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enough files for worker processes and many batches: from the cache, after a
+    change, and without the cache, a check says what one in this process alone says."""
+    from bench.synthetic import make_register
+
+    root = make_register(tmp_path / "register", 120)
+    assert len(list(root.rglob("*.md"))) >= examine.PARALLEL_FROM
+    first = check(root, "--format", "json")
+    (kept,) = (own_cache / "opcc-site" / "files").glob("*.pickle")
+    assert len(pickle.loads(kept.read_bytes())["batches"]) > 8  # made by the workers
+    assert check(root, "--format", "json") == first
+    changed = root / "responses" / "PCC24-00007.en.md"
+    changed.write_text(changed.read_text("utf-8") + "\nEmail jo@example.org\n", "utf-8")
+    second = check(root, "--format", "json")
+    assert second != first and "PCC24-00007.en.md" in second[1]
+    monkeypatch.setattr(examine, "PARALLEL_FROM", 10**9)
+    assert check(root, "--format", "json", "--no-cache") == second
+    changed.write_text(changed.read_text("utf-8").replace("\nEmail jo@example.org\n", ""), "utf-8")
+    assert check(root, "--format", "json", "--no-cache") == first

@@ -19,7 +19,8 @@ import contextlib
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from generator.content.examine import FileOutcome
@@ -27,13 +28,22 @@ from generator.usercache import cache_folder, paused_gc, project_key, settings_d
 
 
 class FileCache:
-    """Outcomes by path and content hash, for one project and one set of settings; each
-    kept pickled on its own, as the worker that made it sent it."""
+    """Outcomes by path and content hash, for one project and one set of settings; kept
+    in the batches that examine_all made them in, pickled together as the worker that
+    made them sent them, so that a batch is read in one go.
+
+    A file that changed or is gone leaves its old outcome in its batch, unused. A batch
+    is dropped once none of its outcomes is in use, and its outcomes still in use are
+    packed again, on their own, once they are fewer than half of it: reading it then
+    costs more than it gives."""
 
     def __init__(self, path: Path | None, settings: str) -> None:
         self.path = path
         self.settings = settings
-        self.entries: dict[str, tuple[str, bytes]] = {}
+        # path → (content hash, batch, place in the batch); batch → its outcomes pickled
+        self.entries: dict[str, tuple[str, int, int]] = {}
+        self.batches: dict[int, bytes] = {}
+        self.read: dict[int, list[object] | None] = {}  # batches read so far, by number
         self.changed = False
 
     @classmethod
@@ -46,22 +56,36 @@ class FileCache:
             with cache.path.open("rb") as handle:  # type: ignore[union-attr]
                 stored = pickle.load(handle)
             if stored.get("settings") == cache.settings:
-                cache.entries = stored["entries"]
+                cache.entries, cache.batches = stored["entries"], stored["batches"]
         return cache
 
     def get(self, rel: str, content_hash: str) -> FileOutcome | None:
         entry = self.entries.get(rel)
         if entry is None or entry[0] != content_hash:
             return None
-        try:
-            outcome = pickle.loads(entry[1])
-        except Exception:  # damage only costs time
-            return None
+        outcomes = self._batch(entry[1])
+        outcome = outcomes[entry[2]] if outcomes and entry[2] < len(outcomes) else None
         return outcome if isinstance(outcome, FileOutcome) else None
 
-    def put(self, rel: str, content_hash: str, packed: bytes) -> None:
-        """``packed``: the outcome, pickled."""
-        self.entries[rel] = (content_hash, packed)
+    def _batch(self, number: int) -> list[object] | None:
+        if number not in self.read:
+            try:
+                outcomes = pickle.loads(self.batches[number])
+            except Exception:  # damage only costs time
+                outcomes = None
+            self.read[number] = outcomes if isinstance(outcomes, list) else None
+        return self.read[number]
+
+    def put(self, files: Sequence[tuple[str, str | None]], packed: bytes) -> None:
+        """``files``: the path and content hash of each outcome in ``packed``, a batch
+        that examine_all gave, in order (a file that could not be read has no hash,
+        and is examined again next time)."""
+        number = max(self.batches, default=-1) + 1
+        self.batches[number] = packed
+        self.read.pop(number, None)  # a number given up by a batch packed again
+        for place, (rel, content_hash) in enumerate(files):
+            if content_hash is not None:
+                self.entries[rel] = (content_hash, number, place)
         self.changed = True
 
     def keep_only(self, paths: Iterable[str]) -> None:
@@ -72,6 +96,7 @@ class FileCache:
             self.changed = True
 
     def save(self) -> None:
+        self._tidy()
         if not self.changed or self.path is None:
             return
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
@@ -79,7 +104,7 @@ class FileCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with partial.open("wb") as handle, paused_gc():
                 pickle.dump(
-                    {"settings": self.settings, "entries": self.entries},
+                    {"settings": self.settings, "entries": self.entries, "batches": self.batches},
                     handle,
                     protocol=pickle.HIGHEST_PROTOCOL,
                 )
@@ -87,6 +112,24 @@ class FileCache:
         except (OSError, pickle.PicklingError):
             with contextlib.suppress(OSError):
                 partial.unlink()
+
+    def _tidy(self) -> None:
+        """Drops the batches no longer in use, and packs again those mostly out of use."""
+        in_use: dict[int, list[str]] = defaultdict(list)
+        for rel, (_, number, _) in self.entries.items():
+            in_use[number].append(rel)
+        for number in [number for number in self.batches if number not in in_use]:
+            del self.batches[number]
+            self.changed = True
+        for number, paths in list(in_use.items()):
+            outcomes = self.read.get(number)
+            if outcomes is None or 2 * len(paths) >= len(outcomes):
+                continue
+            paths.sort(key=lambda rel: self.entries[rel][2])
+            files = [(rel, self.entries[rel][0]) for rel in paths]
+            kept = [outcomes[self.entries[rel][2]] for rel in paths]
+            del self.batches[number]
+            self.put(files, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def content_hash(data: bytes | OSError) -> str | None:

@@ -21,7 +21,7 @@ from generator.content.parsed import ParsedFile
 from generator.content.profile import TextProfile
 from generator.content.sources import SourceFile, decode, source_from
 from generator.diagnostics import Diagnostic
-from generator.parallel import fork_imap
+from generator.parallel import fork_batches
 from generator.project import RESPONSES
 from generator.redaction.scan import Scanner
 from generator.redaction.sources import facts_from, scan_written
@@ -80,14 +80,16 @@ PARALLEL_FROM = 200
 
 
 def examine_all(files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner) -> Iterator[bytes]:
-    """The outcome of each file, in order, pickled, each given as soon as it and those
-    before it are ready; on every core when there are many (the scanner is bound here,
-    before the fork, so that it is never copied item by item). Pickled by the worker
-    that made it: an outcome crosses to this process pickled anyway, and the per-file
-    cache keeps it as it came, where pickling the whole cache again took a twentieth of
-    a check."""
-    return fork_imap(functools.partial(_packed, scanner=scanner), files, PARALLEL_FROM)
+    """The outcomes of the files, in order, in batches, each given as soon as it and
+    those before it are ready; on every core when there are many (the scanner is bound
+    here, before the fork, so that it is never copied item by item). Each batch is a
+    list of outcomes pickled together by the worker that made it: the names of their
+    classes and fields are then written and read once a batch rather than once a file,
+    which halves the time this process takes to read them. The per-file cache keeps each
+    batch as it came (content/cache.py)."""
+    return fork_batches(functools.partial(_packed, scanner=scanner), files, PARALLEL_FROM)
 
 
-def _packed(rel: str, data: bytes | OSError, scanner: Scanner) -> bytes:
-    return pickle.dumps(examine(rel, data, scanner), protocol=pickle.HIGHEST_PROTOCOL)
+def _packed(files: Sequence[tuple[str, bytes | OSError]], scanner: Scanner) -> bytes:
+    outcomes = [examine(rel, data, scanner) for rel, data in files]
+    return pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,6 +8,7 @@ stopping, so one run reports every problem.
 from __future__ import annotations
 
 import gc
+import itertools
 import pickle
 from collections import defaultdict
 from datetime import date
@@ -120,11 +121,13 @@ def _outcomes(
         for (rel, _), digest in zip(files, hashes, strict=True)
     ]
     missing = [i for i, outcome in enumerate(outcomes) if outcome is None]
-    for i, packed in zip(missing, examine_all([files[i] for i in missing], scanner), strict=True):
-        outcomes[i] = pickle.loads(packed)  # made by this process or its workers
-        digest = hashes[i]
-        if digest is not None:
-            cache.put(files[i][0], digest, packed)
+    waiting = iter(missing)
+    for packed in examine_all([files[i] for i in missing], scanner):
+        batch = pickle.loads(packed)  # made by this process or its workers
+        places = list(itertools.islice(waiting, len(batch)))
+        for i, outcome in zip(places, batch, strict=True):
+            outcomes[i] = outcome
+        cache.put([(files[i][0], hashes[i]) for i in places], packed)
     cache.keep_only(paths)
     cache.save()
     return outcomes  # type: ignore[return-value]
