@@ -34,6 +34,8 @@ def is_local(target: str) -> bool:
 
 def find_links(body: str) -> Iterator[Link]:
     """Local link targets, outside fenced code blocks."""
+    if "]" not in body and "=" not in body:  # every link pattern needs one (below)
+        return
     offset = 0
     fenced = False
     for number, line in enumerate(body.split("\n")):
