@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.language.blocks import blocks
 from generator.language.identify import _WORD, _split, identify
+from generator.rules.language import paragraphs_in_own_language
 from tests.conftest import response_text, run, write
 
 EN = "responses/PCC24-001.en.md"
@@ -293,3 +296,114 @@ def test_the_quick_split_finds_the_patterns_words(pieces: list[str]) -> None:
     plain = [piece.decode() for piece in pieces_ if piece.isascii()]
     assert len(pieces_) - odd_count == len(plain)
     assert Counter(plain + odd) == Counter(words(text))
+
+
+# W001 first counts the other language's words in all of a file's judged blocks at once,
+# and reads no block alone when there are fewer than two: it must report just what
+# reading every block alone reports.
+
+BLOCK_PIECES = st.sampled_from(
+    [
+        "the",
+        "of",
+        "and",
+        "mae",
+        "yn",
+        "y",
+        "n",
+        "yr",
+        "ei",
+        "i",
+        "r",
+        "i'r",
+        "i\u2019",
+        "ôl",
+        "Ôl",
+        "ynglŷn",
+        "gyda",
+        "m",
+        "ae",
+        "gy",
+        "da",
+        "with",
+        "wi",
+        "th",
+        "x",
+        "'",
+        " ",
+        " ",
+        " ",
+        " ",
+        "\u00a0",
+        "\n",
+        "\n\n",
+        "[",
+        "](",
+        ")",
+        "](x)",
+        "![",
+        "http://",
+        "https://",
+        "www.",
+        "@",
+        "<b>",
+        ">",
+        "<",
+        '{: lang="en" }',
+        "*",
+        "_",
+        "`",
+        "- ",
+        "1. ",
+        "| ",
+        "# ",
+        "> ",
+        "```",
+        "<!--",
+        "-->",
+        "7",
+    ]
+)
+
+
+def _reported(lang: str, body: str) -> list[int]:
+    source = SimpleNamespace(path=f"responses/X-001.{lang}.md", lang=lang, body=body, body_line=3)
+    return [d.line for d in paragraphs_in_own_language(SimpleNamespace(source=source))]
+
+
+def _each_block_read(lang: str, body: str) -> list[int]:
+    other = "cy" if lang == "en" else "en"
+    return [
+        block.line
+        for block in blocks(body, 3)
+        if block.lang is None
+        and block.kind not in ("row", "heading")
+        and block.text.count(" ") >= 5
+        and identify(block.plain) == other
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Some words here, ynhttp://x and eihttp://y as well."),
+        ("en", "Some words in here, y[n](x) a[nd](x) e[i](x) as well."),
+        ("en", "m[ae](x) gy[da](x) m[ae](x) tri pedwar pump chwech."),
+        ("en", "maehttp://x gydahttps://y maehttp://z tri pedwar pump chwech."),
+        ("en", "maewww.x gydawww.y maewww.z tri pedwar pump chwech."),
+        ("cy", "Tri pedwar pump chwech t[he](x) o[f](x) wit[h](y) fr[om](z)."),
+        ("en", "Some more words in here: yn ei ac mae gyda."),
+        ("cy", "Mae rhai geiriau yma, the[](x) of[](y) ond dim mwy."),
+        ("cy", "Rhai geiriau yma a the and of with from that here."),
+        ("cy", "Rhai geiriau yma: t<b>he</b> a<i>nd</i> o f."),
+    ],
+)
+def test_the_other_languages_words_counted_at_once_as_block_by_block(lang: str, body: str) -> None:
+    assert _reported(lang, body) == _each_block_read(lang, body)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(lang=st.sampled_from(["en", "cy"]), pieces=st.lists(BLOCK_PIECES, max_size=60))
+def test_w001_reports_what_reading_each_block_reports(lang: str, pieces: list[str]) -> None:
+    body = "".join(pieces)
+    assert _reported(lang, body) == _each_block_read(lang, body)

@@ -230,3 +230,11 @@ def identify(text: str) -> Verdict:
     if welsh >= 2 and welsh > 2 * english:
         return "cy"
     return "unknown"
+
+
+def listed_words(text: str, lang: str) -> int:
+    """How many words of ``lang``'s list ("en" or "cy") ``text`` holds, each counted as
+    identify counts it: identify judges a text as ``lang`` only if it holds two."""
+    pieces, _, odd = _split(text)
+    listed, listed_bytes = (ENGLISH, _ENGLISH_BYTES) if lang == "en" else (WELSH, _WELSH_BYTES)
+    return sum(map(listed_bytes.__contains__, pieces)) + sum(map(listed.__contains__, odd))
