@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import peers
-from bench.synthetic import make_register
+from bench.synthetic import REPO, make_register
 
 FLOOR = """
 import sys, yaml
@@ -195,6 +195,9 @@ def main() -> None:
     args = parser.parse_args()
     python = sys.executable
     cli = [python, "-m", "generator"]
+    # As README's install command does: where Python may not keep the bytecode it
+    # compiles (PYTHONDONTWRITEBYTECODE), every run would compile the generator again.
+    subprocess.run([python, "-m", "compileall", "-q", str(REPO / "generator")], check=True)
     rows: list[tuple[str, str, str]] = []
     build_seconds: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="opcc-bench-") as scratch_name:
