@@ -43,3 +43,13 @@ def test_welsh_table_is_translated() -> None:
     en, cy = table("en"), table("cy")
     same = [key for key in en if en[key] == cy[key] and not key.startswith("language.")]
     assert not same, f"Welsh strings identical to English: {same}"
+
+
+def test_translation_tables_read_as_pyyaml_reads_them_without_libyaml() -> None:
+    import yaml
+
+    for lang in ("en", "cy"):
+        text = (Path(__file__).parent.parent / "generator" / "i18n" / f"{lang}.yml").read_text(
+            encoding="utf-8"
+        )
+        assert table(lang) == yaml.load(text, Loader=yaml.SafeLoader), lang

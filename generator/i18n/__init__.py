@@ -17,10 +17,15 @@ from markupsafe import Markup, escape
 HERE = Path(__file__).parent
 
 
+# libyaml's loader where PyYAML has it: the same safe loader, ten times quicker, and
+# every build and preview reads both tables.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def table(lang: str) -> dict[str, str]:
     with (HERE / f"{lang}.yml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_LOADER)
 
 
 class Translator:
