@@ -3,8 +3,11 @@ of every output, the public-facts report, and files too large to check."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from generator.content.model import Site
 from tests import binaries
@@ -264,3 +267,27 @@ def _empty_site() -> Site:
         waiting_for_twin=(),
         today=date.today(),
     )
+
+
+def test_a_file_found_clean_is_read_again_once_an_earlier_file_no_longer_holds_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line an earlier file held is not read again in a later one, so a name split
+    over two lines, one of them held earlier, is not whole there. Once the earlier file
+    drops that line, the later one, though its bytes are the same, reads it whole: the
+    scan's record of clean files must not pass it over."""
+    from generator.redaction.built_site import scan_built_site
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    site = dataclasses.replace(_empty_site(), people=((1, "Gareth Llewellyn"),))
+    folder = tmp_path / "site"
+    first, second = folder / "en" / "a" / "index.html", folder / "en" / "b" / "index.html"
+    for page in (first, second):
+        page.parent.mkdir(parents=True)
+    first.write_text("<p>Our partners</p>\nLlewellyn\n", encoding="utf-8")
+    second.write_text("<p>Asked by</p>\nGareth\nLlewellyn\n", encoding="utf-8")
+    assert scan_built_site(folder, site, "site/") == []  # "Llewellyn" read in a only
+    assert list((tmp_path / "cache" / "opcc-site" / "built-scan").glob("*.pickle"))
+    first.write_text("<p>Our partners</p>\n", encoding="utf-8")
+    found = scan_built_site(folder, site, "site/")
+    assert [(d.path, d.code) for d in found] == [("site/en/b/index.html", "B003")]

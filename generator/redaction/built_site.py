@@ -241,15 +241,16 @@ def _scan_files(
             with contextlib.suppress(ValueError):  # not JSON after all: scanned as text
                 raw = "\n\n".join("\n".join(r) for r in _records(json.loads(raw)))
         lines = raw.split("\n")
-        present = set(lines)
         # A file's runs follow from its bytes and which of its lines earlier files held:
-        # with both as they were when the file was found clean, it is passed over.
-        earlier = "\n".join(sorted(present & scanned)).encode()
+        # with both as they were when the file was found clean, it is passed over. Its
+        # bytes give its lines, so a byte for each line, held earlier or not, tells which
+        # (where the lines themselves, sorted, took most of the time of such a file).
+        earlier = bytes(map(scanned.__contains__, lines))
         whole = hashlib.blake2b(f"file\0{rel}\0".encode(), digest_size=16)
         whole.update(hashlib.sha256(data).digest() + earlier)
         digests.add(whole.digest())
         if whole.digest() in known:
-            scanned |= present
+            scanned.update(lines)
             continue
         markup = suffix in (".html", ".htm", ".xml")  # read a second way: see below
         pieces: list[tuple[int, str]] = []  # (its first line in the file, text)
