@@ -291,3 +291,52 @@ def test_a_file_found_clean_is_read_again_once_an_earlier_file_no_longer_holds_i
     first.write_text("<p>Our partners</p>\n", encoding="utf-8")
     found = scan_built_site(folder, site, "site/")
     assert [(d.path, d.code) for d in found] == [("site/en/b/index.html", "B003")]
+
+
+def test_a_language_scanned_in_two_halves_finds_what_one_scan_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last language built is scanned in two halves, one a core; the second reads the
+    first's lines beforehand, so that each finding, each line read once in the first
+    file that has it, and the record of clean runs are as one scan in order gives."""
+    from generator.redaction import built_site
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    site = dataclasses.replace(_empty_site(), people=((1, "Gareth Llewellyn"),))
+    folder = tmp_path / "site"
+    for lang in ("en", "cy"):
+        for n in range(60):
+            page = folder / lang / f"p{n:02}" / "index.html"
+            page.parent.mkdir(parents=True)
+            lines = ["<header>Menu</header>", f"<p>Page {n}</p>"]
+            if n % 7 == 3:
+                lines += ["Llewellyn"]  # held here: in a later page it is not read again
+            if n % 11 == 5 or n == 0:
+                lines += ["Gareth", "Llewellyn"]  # whole only in p00
+            if n in (10, 40):
+                lines += ["<p>Ring 07700 900123</p>"]  # reported in p10 only
+            if n == 50:
+                lines += ["<p>Email bethan.morgan@example.com</p>"]
+            page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "cy" / "search").mkdir()
+    (folder / "cy" / "search" / "search_index.json").write_text(
+        '{"docs": [{"title": "Gareth Llewellyn", "text": "Llewellyn"}, {"text": "Menu"}]}', "utf-8"
+    )
+
+    def scanned(halves_from: int) -> tuple[list[tuple[str, int, str]], set[bytes]]:
+        monkeypatch.setattr(built_site, "_HALVES_FROM", halves_from)
+        with built_site.BuiltSiteScan(folder, site, "site/") as scan:
+            scan.language("en")
+            scan.language("cy")  # every engine done: in halves
+            assert len(scan.outcomes) == (3 if halves_from < 60 else 2)
+            found = [(d.path, d.line, d.code) for d in scan.finish()]
+            return found, scan.clean.scanned
+
+    whole, whole_clean = scanned(10**6)
+    assert ("site/cy/p00/index.html", 3, "B003") in whole
+    assert ("site/cy/p10/index.html", 4, "B003") in whole
+    assert not any("cy/p05/" in path for path, _, _ in whole)
+    assert not any("cy/p40/" in path for path, _, _ in whole)
+    assert any("cy/p50/" in path for path, _, _ in whole)
+    assert any("search_index.json" in path for path, _, _ in whole)
+    assert scanned(40) == (whole, whole_clean)

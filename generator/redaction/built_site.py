@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
-from generator.content.model import PublicFact, Site
+from generator.content.model import LANGS, PublicFact, Site
 from generator.diagnostics import Diagnostic
 from generator.parallel import TaskPool
 from generator.redaction.allowlist import Allowlist
@@ -142,13 +142,21 @@ class BuiltSiteScan:
     def language(self, lang: str) -> None:
         """Starts the scan of ``lang``'s files, which its engine has finished writing."""
         self.handed_in.add(lang)
-        self._submit(lang, _listed(self.folder, lang))
+        # Once every engine is done, the last language's scan is all that is left: in
+        # two halves, one a core, rather than on one core while the other waits.
+        self._submit(lang, _listed(self.folder, lang), halves=self.handed_in >= set(LANGS))
 
-    def _submit(self, lang: str | None, files: list[tuple[str, str]]) -> None:
-        # A language in one piece, in order: a line repeated across its files is read
-        # in the first only (see _chunks), and is reported there and nowhere else.
-        if files:
-            self.outcomes.append(self.pool.submit(lang, files))
+    def _submit(self, lang: str | None, files: list[tuple[str, str]], halves: bool) -> None:
+        # A language in order: a line repeated across its files is read in the first
+        # only (see _chunks), and is reported there and nowhere else. Its second half
+        # is scanned as it would be after the first: with the first half's lines read
+        # beforehand, which takes a fraction of the time of scanning them.
+        if not files:
+            return
+        cut = int(len(files) * _FIRST_HALF) if halves and len(files) >= _HALVES_FROM else 0
+        if cut:
+            self.outcomes.append(self.pool.submit(lang, files[:cut], []))
+        self.outcomes.append(self.pool.submit(lang, files[cut:], files[:cut]))
 
     def finish(self) -> list[Diagnostic]:
         """Every finding, once every file is scanned; the clean runs are kept for the
@@ -158,7 +166,7 @@ class BuiltSiteScan:
             lang = "cy" if rel.startswith("cy/") else "en" if rel.startswith("en/") else None
             groups.setdefault(lang, []).append((rel, path))
         for lang, files in groups.items():
-            self._submit(lang, files)
+            self._submit(lang, files, halves=False)
         found: list[Diagnostic] = []
         for outcome in self.outcomes:
             problems, scanned = outcome()
@@ -224,23 +232,43 @@ def _listed(folder: Path, lang: str | None, leave: Collection[str] = ()) -> list
     return [(rel, path) for rel, path in sorted(listed) if os.path.isfile(path)]
 
 
+# A language's last scan is cut in two from this many files, the first part this share
+# of them: the second part reads the first's lines too, at about a sixth of the cost.
+_HALVES_FROM = 40
+_FIRST_HALF = 0.55
+
+
+def _read(path: str) -> tuple[bytes, str, list[str]]:
+    """A built file's bytes, its suffix, and its lines as scanned: a JSON file's strings
+    (its search entries, its register rows), a line each, a blank line between records."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    raw = data.decode("utf-8", errors="replace")
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".json":
+        with contextlib.suppress(ValueError):  # not JSON after all: scanned as text
+            raw = "\n\n".join("\n".join(r) for r in _records(json.loads(raw)))
+    return data, suffix, raw.split("\n")
+
+
 def _scan_files(
-    lang: str | None, files: list[tuple[str, str]], scanner: Scanner, shown: str, known: set[bytes]
+    lang: str | None,
+    files: list[tuple[str, str]],
+    before: list[tuple[str, str]],
+    scanner: Scanner,
+    shown: str,
+    known: set[bytes],
 ) -> tuple[list[Diagnostic], set[bytes]]:
     """What the scan finds in ``files``, and the digests of the files and runs of lines
-    it read (clean ones, if it found nothing)."""
+    it read (clean ones, if it found nothing); as if the files ``before`` them, of the
+    same language, had been scanned first (their lines are read, not scanned)."""
     found: list[Diagnostic] = []
     scanned: set[str] = set()  # every file here is in one language, or in none
+    for _rel, path in before:
+        scanned.update(_read(path)[2])
     digests: set[bytes] = set()
     for rel, path in files:
-        with open(path, "rb") as handle:
-            data = handle.read()
-        raw = data.decode("utf-8", errors="replace")
-        suffix = os.path.splitext(path)[1].lower()
-        if suffix == ".json":
-            with contextlib.suppress(ValueError):  # not JSON after all: scanned as text
-                raw = "\n\n".join("\n".join(r) for r in _records(json.loads(raw)))
-        lines = raw.split("\n")
+        data, suffix, lines = _read(path)
         # A file's runs follow from its bytes and which of its lines earlier files held:
         # with both as they were when the file was found clean, it is passed over. Its
         # bytes give its lines, so a byte for each line, held earlier or not, tells which
