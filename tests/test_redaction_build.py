@@ -4,6 +4,7 @@ of every output, the public-facts report, and files too large to check."""
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -323,7 +324,17 @@ def test_a_language_scanned_in_two_halves_finds_what_one_scan_finds(
         '{"docs": [{"title": "Gareth Llewellyn", "text": "Llewellyn"}, {"text": "Menu"}]}', "utf-8"
     )
 
-    def scanned(halves_from: int) -> tuple[list[tuple[str, int, str]], set[bytes]]:
+    cache = tmp_path / "cache" / "opcc-site" / "built-scan"
+
+    def scanned(
+        halves_from: int, kept: dict[str, bytes] | None = None
+    ) -> tuple[list[tuple[str, int, str]], set[bytes]]:
+        """Findings and clean runs, in halves or not, with the record of clean runs as
+        ``kept`` (none if not given)."""
+        shutil.rmtree(cache, ignore_errors=True)
+        for name, data in (kept or {}).items():
+            cache.mkdir(parents=True, exist_ok=True)
+            (cache / name).write_bytes(data)
         monkeypatch.setattr(built_site, "_HALVES_FROM", halves_from)
         with built_site.BuiltSiteScan(folder, site, "site/") as scan:
             scan.language("en")
@@ -340,3 +351,24 @@ def test_a_language_scanned_in_two_halves_finds_what_one_scan_finds(
     assert any("cy/p50/" in path for path, _, _ in whole)
     assert any("search_index.json" in path for path, _, _ in whole)
     assert scanned(40) == (whole, whole_clean)
+
+    # Found clean and recorded; then a line held by an early page and no longer by a
+    # later one: each page passed over or read again just as one scan in order does.
+    for lang in ("en", "cy"):
+        for n in (10, 40, 50):
+            page = folder / lang / f"p{n:02}" / "index.html"
+            page.write_text(page.read_text("utf-8").split("<p>Ring")[0].split("<p>Email")[0])
+        page = folder / lang / "p00" / "index.html"
+        page.write_text(page.read_text("utf-8").replace("Gareth\n", ""), "utf-8")
+    (folder / "cy" / "search" / "search_index.json").write_text('{"docs": []}', "utf-8")
+    assert scanned(10**6)[0] == []
+    kept = {path.name: path.read_bytes() for path in cache.iterdir()}
+    passed_over = scanned(10**6, kept)
+    assert passed_over[0] == [] and scanned(40, kept) == passed_over
+    for lang in ("en", "cy"):
+        for n in (0, 3):  # the pages before p05 that hold "Llewellyn"
+            page = folder / lang / f"p{n:02}" / "index.html"
+            page.write_text(page.read_text("utf-8").replace("Llewellyn\n", ""), "utf-8")
+    whole = scanned(10**6, kept)
+    assert any("/p05/" in path for path, _, _ in whole[0])  # Gareth Llewellyn, whole now
+    assert scanned(40, kept) == whole

@@ -113,8 +113,23 @@ class FileCache:
             with contextlib.suppress(OSError):
                 partial.unlink()
 
+    def _lost(self, number: int, place: int) -> bool:
+        """Whether an entry's outcome cannot be had: its batch is gone, or was read this
+        time and found damaged or too short (one not read this time is as it was)."""
+        if number not in self.batches:
+            return True
+        if number not in self.read:
+            return False
+        outcomes = self.read[number]
+        return outcomes is None or place >= len(outcomes)
+
     def _tidy(self) -> None:
-        """Drops the batches no longer in use, and packs again those mostly out of use."""
+        """Forgets outcomes that cannot be had (in a damaged batch), drops the batches no
+        longer in use, and packs again those mostly out of use."""
+        for rel, (_, number, place) in list(self.entries.items()):
+            if self._lost(number, place):
+                del self.entries[rel]
+                self.changed = True
         in_use: dict[int, list[str]] = defaultdict(list)
         for rel, (_, number, _) in self.entries.items():
             in_use[number].append(rel)

@@ -149,12 +149,15 @@ class BuiltSiteScan:
 
     def _submit(self, lang: str | None, files: list[tuple[str, str]], halves: bool) -> None:
         # A language in order: a line repeated across its files is read in the first
-        # only (see _chunks), and is reported there and nowhere else. Its second half
-        # is scanned as it would be after the first: with the first half's lines read
-        # beforehand, which takes a fraction of the time of scanning them.
+        # only (see _chunks), and is reported there and nowhere else. Its second part
+        # is scanned as it would be after the first: with the first part's lines read
+        # beforehand, which takes a fraction of the time of scanning them. A few files
+        # are not worth cutting, nor are any where each part would run here in turn.
         if not files:
             return
-        cut = _cut(files) if halves and len(files) >= _HALVES_FROM else 0
+        if self.pool.runs_here or len(files) < _HALVES_FROM:
+            halves = False
+        cut = _cut(files) if halves else 0
         if cut:
             self.outcomes.append(self.pool.submit(lang, files[:cut], []))
         self.outcomes.append(self.pool.submit(lang, files[cut:], files[:cut]))
