@@ -161,6 +161,50 @@ def test_a_build_from_kept_pages_is_the_build_from_none(
     assert {k for k in kept if kept[k] != first.get(k)} >= {"en/register/index.html"}
 
 
+def test_kept_pages_are_packed_read_back_whole_and_packed_again_once_mostly_unused(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    root = copy_example(tmp_path / "project")
+
+    def build(out: Path) -> dict[str, str]:
+        code, output = run("build", "--root", str(root), "--out", str(out), "--date", "2024-04-20")
+        assert code == 0, output
+        return tree_digest(out)
+
+    def packs() -> list[Path]:
+        return sorted(next((own_cache / "opcc-site" / "pages").glob("*/en")).glob("*.pack"))
+
+    first = build(tmp_path / "one")
+    [pack] = packs()  # every page of a build in one file
+    assert {p.name for p in pack.parent.iterdir()} == {pack.name, "index.pickle"}
+
+    # A pack damaged behind the build's back: the page it no longer holds as kept is
+    # rendered again, never copied from it, and kept in a pack of its own.
+    data = bytearray(pack.read_bytes())
+    at = data.index(b"<main")
+    data[at : at + 5] = b"<mian"
+    pack.write_bytes(bytes(data))
+    assert build(tmp_path / "two") == first
+    assert len(packs()) == 2 and pack in packs()
+
+    # Every page of the register changed: the first pack is mostly out of use, and what
+    # it still holds is packed again into the new one. The cache holds the packs in use
+    # and no other, each at least half in use.
+    for path in sorted((root / "responses").glob("*.md")):
+        new = "Fersiwn newydd o" if path.name.endswith(".cy.md") else "New version of"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\ntitle: ", f"\ntitle: {new} ", 1), "utf-8")
+    third = build(tmp_path / "three")
+    assert pack not in packs()
+    index = pickle.loads((pack.parent / "index.pickle").read_bytes())
+    in_use = Counter[str]()
+    for kept in index.values():
+        in_use[kept["pack"]] += kept["size"]
+    assert set(in_use) == {p.name for p in packs()}
+    assert all(in_use[p.name] * 2 >= p.stat().st_size for p in packs())
+    assert build(tmp_path / "four") == third  # from the packs made so
+
+
 def test_the_built_site_scan_still_finds_what_a_template_adds(
     project: Path, own_cache: Path, tmp_path: Path
 ) -> None:

@@ -26,13 +26,14 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 import types
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import yaml
 
@@ -235,9 +236,16 @@ def write_tree(tree: LanguageTree, path: Path) -> Path:
 # theme. A page whose key is found is not rendered: its HTML is copied as kept. A page
 # is kept only after a build without a warning, so a page that warned is always
 # rendered again, and warns again.
+#
+# The pages' HTML is kept in packs, one file for all the pages a build rendered, rather
+# than a file for each: on this kind of machine, making a file just after thousands were
+# removed (as a build into a new folder does, or a cache emptied) costs more than writing
+# the page, and a file a page doubled that cost. A pack is never changed once made; a
+# pack less than half of whose bytes are still in use is packed again into the next one.
 
 CACHED_TEMPLATE = "opcc-cached-page.html"
-INDEX = "index.pickle"  # what is kept of each page, by key, beside each page's HTML
+INDEX = "index.pickle"  # what is kept of each page, by key, beside the packs
+PACK = ".pack"
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#?]+\.md)")
 
 
@@ -843,6 +851,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
     """The page cache as an MkDocs plugin (made here so that MkDocs is imported only in
     the engine's own processes)."""
     from jinja2 import ChoiceLoader, DictLoader
+    from mkdocs.exceptions import PluginError
     from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
     from mkdocs.structure.toc import get_toc
 
@@ -854,9 +863,12 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             self.site = site  # the SiteFolder being written
             self.kept: dict[str, dict[str, Any]] = {}  # key → what is kept of the page
             self.now: dict[str, dict[str, Any]] = {}  # the same, for this build's pages
-            self.fresh: set[str] = set()
             self.unwritable = False
             self.pending = folder.with_name(f"{folder.name}.pending-{os.getpid()}")
+            self.packs: dict[str, BinaryIO | None] = {}  # a pack read from, or None: gone
+            self.pack: BinaryIO | None = None  # this build's own, written as pages come
+            self.pack_name = f"{time.time_ns()}-{os.getpid()}{PACK}"
+            self.pack_size = 0
             self.search: Any = None
             self.reused = 0
 
@@ -871,29 +883,33 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             page.opcc_kept = None
             page.opcc_in_place = False
             kept = self.kept.get(key)
-            if not isinstance(kept, dict) or "targets" not in kept:
+            if not isinstance(kept, dict) or "targets" not in kept or "pack" not in kept:
                 return page
             if not all(files.get_file_from_path(target) for target in kept["targets"]):
                 return page  # a page it links to has gone: render it, so that MkDocs warns
             page.opcc_in_place = self.site.holds(page.file, kept.get("digest"))
-            if page.opcc_in_place:
+            if page.opcc_in_place or self._read(kept) is not None:
                 self._restore_later(page, kept)
-                return page
-            # A link of its own to the kept HTML, which another build of the same project
-            # pruning the cache meanwhile cannot take away.
-            held = self.pending / f"{key}.held.html"
+            return page  # otherwise the kept HTML is gone or damaged: it is rendered again
+
+        def _read(self, kept: dict[str, Any]) -> bytes | None:
+            """A kept page's HTML, if its pack holds it as it was kept. Each pack is opened
+            once and held open, so that another build of the same project removing it
+            meanwhile cannot take it away."""
+            name = kept["pack"]
+            if name not in self.packs:
+                self.packs[name] = None
+                if isinstance(name, str) and name.endswith(PACK) and "/" not in name:
+                    with contextlib.suppress(OSError):
+                        self.packs[name] = (self.folder / os.path.basename(name)).open("rb")
+            handle = self.packs[name]
             try:
-                self.pending.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(self.folder / f"{key}.html", held)
-                except FileNotFoundError:
-                    raise
-                except OSError:  # a file system without hard links: a copy then
-                    shutil.copyfile(self.folder / f"{key}.html", held)
-            except OSError:
-                return page  # the HTML went missing: render it again
-            self._restore_later(page, kept)
-            return page
+                assert handle is not None
+                handle.seek(kept["at"])
+                data = handle.read(kept["size"])
+            except (AssertionError, OSError, TypeError, ValueError):
+                return None
+            return data if hashlib.sha256(data).hexdigest() == kept.get("digest") else None
 
         def _restore_later(self, page: Any, kept: dict[str, Any]) -> None:
             page.opcc_kept = kept
@@ -904,8 +920,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             self.search = next(
                 (p for p in config.plugins.values() if hasattr(p, "search_index")), None
             )
-            # What is kept of every page in one file, read once; each page's HTML in a
-            # file of its own, copied from file to file.
+            # What is kept of every page in one file, read once.
             with contextlib.suppress(Exception):  # missing or damaged: pages are rendered
                 with (self.folder / INDEX).open("rb") as handle:
                     kept = pickle.load(handle)
@@ -935,19 +950,23 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
         @event_priority(-100)  # the page as written, after every other plugin
         def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
             if page.opcc_kept is not None:
-                self.now[page.opcc_key] = page.opcc_kept
-                # The kept HTML is copied file to file, never read into memory, unless the
-                # site folder holds it already; MkDocs, given nothing to write, writes
-                # nothing.
+                kept = page.opcc_kept
+                self.now[page.opcc_key] = kept
+                # MkDocs, given nothing to write, writes nothing: the kept HTML is written
+                # here, unless the site folder holds it already.
                 self.reused += 1
                 if page.opcc_in_place:
                     self.site.left(page.file)
                 else:
+                    data = self._read(kept)
+                    if data is None:  # read whole a moment ago, from a file held open
+                        raise PluginError(f"the page cache lost '{page.file.src_uri}'")
                     destination = page.file.abs_dest_path
                     os.makedirs(os.path.dirname(destination), exist_ok=True)
                     self.site.clear(page.file)
-                    shutil.copyfile(self.pending / f"{page.opcc_key}.held.html", destination)
-                    self.site.wrote(page.file, page.opcc_kept.get("digest"))
+                    with open(destination, "wb") as handle:
+                        handle.write(data)
+                    self.site.wrote(page.file, kept.get("digest"))
                 page.opcc_kept = None
                 del page.read_source, page.render
                 return ""
@@ -956,7 +975,6 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 page.opcc_key,
                 output,
                 {
-                    "digest": _digest(output),
                     "meta": page.meta,
                     "title": page._title_from_render,
                     "anchors": sorted(page.present_anchor_ids or ()),
@@ -976,45 +994,89 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             return output
 
         def _keep(self, key: str, html: str, kept: dict[str, Any]) -> None:
-            # Written aside at once rather than held (thousands of pages' HTML would
-            # double the engine's memory), and moved into the cache only by save(). A
-            # cache folder that cannot be written to only means nothing is kept.
+            # Written to this build's pack at once rather than held (thousands of pages'
+            # HTML would double the engine's memory); the pack joins the cache only in
+            # save(). A cache folder that cannot be written to only means nothing is kept.
+            encoded = html.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes
+            kept["digest"] = hashlib.sha256(encoded).hexdigest()
+            self._pack(key, encoded, kept)
+
+        def _pack(self, key: str, data: bytes, kept: dict[str, Any]) -> None:
             if self.unwritable:
                 return
             try:
-                self.pending.mkdir(parents=True, exist_ok=True)
-                # As MkDocs writes a page.
-                encoded = html.encode("utf-8", errors="xmlcharrefreplace")
-                (self.pending / f"{key}.html").write_bytes(encoded)
+                if self.pack is None:
+                    self.pending.mkdir(parents=True, exist_ok=True)
+                    self.pack = (self.pending / self.pack_name).open("wb")
+                self.pack.write(data)
             except OSError:
                 self.unwritable = True
                 return
-            self.fresh.add(key)
-            self.now[key] = kept
+            self.now[key] = {
+                **kept,
+                "pack": self.pack_name,
+                "at": self.pack_size,
+                "size": len(data),
+            }
+            self.pack_size += len(data)
 
         def _entries(self) -> list[dict[str, Any]]:
             index = getattr(self.search, "search_index", None)
             return index.entries if index is not None else []
 
+        def _repack(self) -> None:
+            """The pages still in use of each pack less than half in use, copied into
+            this build's pack, so that the cache holds about what it uses."""
+            in_use: dict[str, int] = {}
+            for kept in self.now.values():
+                in_use[kept["pack"]] = in_use.get(kept["pack"], 0) + kept["size"]
+            for name, used in in_use.items():
+                if name == self.pack_name:
+                    continue
+                try:
+                    size = (self.folder / os.path.basename(name)).stat().st_size
+                except OSError:
+                    size = 0  # gone: its pages are forgotten
+                if used * 2 >= size:
+                    continue
+                for key, kept in list(self.now.items()):
+                    if kept["pack"] == name:
+                        data = self._read(kept)
+                        del self.now[key]
+                        if data is not None:
+                            self._pack(key, data, kept)
+
         def save(self) -> None:
             """Keep the pages of this build, and only those."""
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
-                for key in self.fresh:
-                    os.replace(self.pending / f"{key}.html", self.folder / f"{key}.html")
+                self._repack()
+                if self.pack is not None:
+                    self.pack.close()
+                    os.replace(self.pending / self.pack_name, self.folder / self.pack_name)
+                self.pending.mkdir(parents=True, exist_ok=True)
                 partial = self.pending / INDEX
                 with partial.open("wb") as handle:
                     pickle.dump(self.now, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(partial, self.folder / INDEX)
+                self._close()
+                in_use = {kept["pack"] for kept in self.now.values()}
                 for entry in os.scandir(self.folder):
-                    if entry.name.endswith(".html") and entry.name[:-5] not in self.now:
+                    if entry.name not in in_use and entry.name != INDEX and entry.is_file():
                         with contextlib.suppress(OSError):
                             os.unlink(entry.path)
             finally:
                 self.discard()
 
+        def _close(self) -> None:
+            for handle in [self.pack, *self.packs.values()]:
+                if handle is not None:
+                    handle.close()
+            self.pack, self.packs = None, {}
+
         def discard(self) -> None:
             """Forget the pages of a build that did not succeed."""
+            self._close()
             shutil.rmtree(self.pending, ignore_errors=True)
 
     def _restore_source(page: Any, kept: dict[str, Any]) -> None:
