@@ -177,3 +177,18 @@ def test_welsh_search_is_not_stemmed_as_english(site: Path) -> None:
     cy = json.loads((site / "cy/search/search_index.json").read_text(encoding="utf-8"))
     assert cy["config"]["pipeline"] == ["trimmer"]
     assert any("Cwestiwn" in doc["title"] for doc in cy["docs"])
+
+
+def test_a_count_of_days_takes_the_form_its_number_does(site: Path) -> None:
+    # PCC24-008 was answered the day after it came in.
+    facts = {
+        lang: {
+            dt.get_text(): dt.find_next_sibling("dd").get_text()
+            for dt in soup(site / lang / "register" / "pcc24-008" / "index.html").select("dt")
+        }
+        for lang in ("en", "cy")
+    }
+    assert facts["en"]["Time taken to respond"] == "1 day"
+    assert facts["cy"]["Amser a gymerwyd i ymateb"] == "1 diwrnod"
+    everywhere = " ".join(p.read_text(encoding="utf-8") for p in pages(site, "en"))
+    assert ">7 days<" in everywhere and not re.search(r"\b1 days\b", everywhere)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.i18n import table
+from generator.i18n import Translator, table
 from generator.rules.catalogue import RULES
 
 TESTS = Path(__file__).parent
@@ -53,3 +53,22 @@ def test_translation_tables_read_as_pyyaml_reads_them_without_libyaml() -> None:
             encoding="utf-8"
         )
         assert table(lang) == yaml.load(text, Loader=yaml.SafeLoader), lang
+
+
+def test_a_count_takes_the_form_its_language_s_plural_rules_give() -> None:
+    en, cy = Translator("en"), Translator("cy")
+    assert en.plural("response.days", 1, days=1) == "1 day"
+    assert [en.plural("response.days", n, days=n) for n in (0, 2, 1.5)] == [
+        "0 days",
+        "2 days",
+        "1.5 days",
+    ]
+    # Welsh puts a noun after a number in the singular.
+    assert [cy.plural("response.days", n, days=n) for n in (1, 2, 3, 6)] == [
+        f"{n} diwrnod" for n in (1, 2, 3, 6)
+    ]
+    for lang in ("en", "cy"):
+        strings = table(lang)
+        for key in strings:
+            if re.search(r"\.(zero|one|two|few|many)$", key):
+                assert f"{key.rsplit('.', 1)[0]}.other" in strings, (lang, key)

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
@@ -38,6 +39,13 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values) if values else self.strings[key]
 
+    def plural(self, key: str, number: float, **values: object) -> str:
+        """The form of ``key`` that goes with ``number`` ("1 day", "2 days"): the entry
+        ``key.one``, ``key.two``, ``key.few`` and so on that the language's plural
+        rules (Unicode CLDR, through Babel) choose, or ``key.other``."""
+        form = f"{key}.{_plural_form(number, self.lang)}"
+        return self(form if form in self.strings else f"{key}.other", **values)
+
     def markup(self, key: str, **values: object) -> Markup:
         """The string with HTML values (links) put in: the string itself is escaped,
         values are escaped unless they are Markup already."""
@@ -45,6 +53,11 @@ class Translator:
 
     def date(self, day: date) -> str:
         return _long_date(day, self.lang)
+
+
+@cache
+def _plural_form(number: float, lang: str) -> str:
+    return str(Locale.parse(lang).plural_form(number))
 
 
 @cache

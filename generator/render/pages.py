@@ -397,7 +397,7 @@ class _LanguageRenderer:
             None,
             hide=("toc",),
             total=len(responses),
-            median=_number(float(median(days)), self.lang) if days else "",
+            median=self._days(float(median(days))) if days else "",
             by_topic=bars(by_topic),
             by_outcome=bars(by_outcome),
             by_requester=bars(by_requester),
@@ -435,7 +435,12 @@ class _LanguageRenderer:
             )
         if response.responded:
             facts.append((t("response.responded"), t.date(response.responded)))
-            facts.append((t("response.days_taken"), t("response.days", days=response.days_taken)))
+            facts.append(
+                (
+                    t("response.days_taken"),
+                    t.plural("response.days", response.days_taken, days=response.days_taken),
+                )
+            )
         facts += [
             (t("response.channel"), t(f"channel.{response.channel}")),
             (t("response.requester"), t(f"requester.{response.requester}")),
@@ -467,6 +472,9 @@ class _LanguageRenderer:
             newer=self._link_to(newer),
             older=self._link_to(older),
         )
+
+    def _days(self, days: float) -> str:
+        return self.t.plural("response.days", days, days=_number(days, self.lang))
 
     def _link_to(self, response: Response | None) -> dict[str, str] | None:
         if response is None:
