@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
 import pickle
 import re
@@ -409,3 +410,35 @@ def test_a_check_on_every_core_says_what_one_here_says(
     assert check(root, "--format", "json", "--no-cache") == second
     changed.write_text(changed.read_text("utf-8").replace("\nEmail jo@example.org\n", ""), "utf-8")
     assert check(root, "--format", "json", "--no-cache") == first
+
+
+def test_welsh_search_forms_kept_by_the_last_build_are_those_made_afresh(
+    tmp_path: Path,
+) -> None:
+    from generator.build import search_index
+
+    docs = {
+        "docs": [
+            {"location": "a/", "title": "Swyddfa yng Nghaerfyrddin", "text": "<p>ym Mhowys</p>"},
+            {"location": "b/", "title": "Cwestiwn", "text": "<p>gyda phlismyn a'i gar</p>"},
+        ]
+    }
+    raw = json.dumps(docs, ensure_ascii=False)
+    afresh, index, known = tmp_path / "afresh.json", tmp_path / "index.json", tmp_path / "k.json"
+    afresh.write_text(raw, "utf-8")
+    search_index.expand(afresh)
+    assert "caerfyrddin" in afresh.read_text("utf-8")
+    for _ in range(2):  # forms made and kept, then taken from what was kept
+        index.write_text(raw, "utf-8")
+        search_index.expand(index, known, "one")
+        assert index.read_text("utf-8") == afresh.read_text("utf-8")
+    # What was kept is used as it is, unless other code made it.
+    kept = json.loads(known.read_text("utf-8"))
+    kept["forms"] = dict.fromkeys(kept["forms"], "ffug")
+    known.write_text(json.dumps(kept), "utf-8")
+    index.write_text(raw, "utf-8")
+    search_index.expand(index, known, "one")
+    assert "ffug" in index.read_text("utf-8")
+    index.write_text(raw, "utf-8")
+    search_index.expand(index, known, "two")
+    assert index.read_text("utf-8") == afresh.read_text("utf-8")

@@ -270,11 +270,12 @@ def cache_salt(config: dict[str, Any], base_config: Path, overrides_dir: Path) -
     return digest.hexdigest()
 
 
-def finish_language(lang: str, site_dir: Path) -> None:
-    """What the theme's own build leaves undone: Welsh search that knows mutations."""
+def finish_language(lang: str, site_dir: Path, known: Path | None = None, salt: str = "") -> None:
+    """What the theme's own build leaves undone: Welsh search that knows mutations (with
+    the forms each section gave last time kept in the file ``known``)."""
     index = site_dir / "search" / "search_index.json"
     if lang == "cy" and index.is_file():
-        search_index.expand(index)
+        search_index.expand(index, known, salt)
 
 
 def _unserved(dest_uri: str) -> bool:
@@ -1212,7 +1213,10 @@ def main(argv: list[str]) -> int:
             cache = _page_cache_plugin()(Path(settings["cache"]), salt, site)
             config.plugins["opcc/page-cache"] = cache
         build(config)
-        finish_language(config.theme["language"], Path(config.site_dir))
+        # Beside the language's page cache, not in it: the page cache keeps only its own.
+        known = cache.folder.parent / "welsh-search-forms.json" if cache is not None else None
+        salt = config.extra.get("page_cache_salt", "")
+        finish_language(config.theme["language"], Path(config.site_dir), known, salt)
         site.finish(config)
         built = True
     except MkDocsException as exc:
