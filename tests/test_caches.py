@@ -203,7 +203,16 @@ def test_kept_pages_are_packed_read_back_whole_and_packed_again_once_mostly_unus
         in_use[kept["pack"]] += kept["size"]
     assert set(in_use) == {p.name for p in packs()}
     assert all(in_use[p.name] * 2 >= p.stat().st_size for p in packs())
-    assert build(tmp_path / "four") == third  # from the packs made so
+    made = packs()
+    assert build(tmp_path / "four") == third
+    assert packs() == made  # every page from the packs made so: none rendered again
+
+    # A pack removed behind the build's back: its pages are rendered again, and the
+    # cache no longer names it.
+    made[-1].unlink()
+    assert build(tmp_path / "five") == third
+    index = pickle.loads((pack.parent / "index.pickle").read_bytes())
+    assert {kept["pack"] for kept in index.values()} == {p.name for p in packs()}
 
 
 def test_the_built_site_scan_still_finds_what_a_template_adds(

@@ -192,3 +192,12 @@ def test_a_count_of_days_takes_the_form_its_number_does(site: Path) -> None:
     assert facts["cy"]["Amser a gymerwyd i ymateb"] == "1 diwrnod"
     everywhere = " ".join(p.read_text(encoding="utf-8") for p in pages(site, "en"))
     assert ">7 days<" in everywhere and not re.search(r"\b1 days\b", everywhere)
+    median = {
+        lang: soup(site / lang / "register" / "statistics" / "index.html")
+        .select_one(".opcc-count")
+        .get_text()
+        for lang in ("en", "cy")
+    }
+    found = re.search(r"Median time to respond: (\d+(?:\.\d)?) (days?)\.", median["en"])
+    assert found and (found[2] == "day") == (found[1] == "1"), median["en"]
+    assert f"Amser canolrifol i ymateb: {found[1]} diwrnod." in median["cy"]

@@ -58,6 +58,7 @@ def test_translation_tables_read_as_pyyaml_reads_them_without_libyaml() -> None:
 def test_a_count_takes_the_form_its_language_s_plural_rules_give() -> None:
     en, cy = Translator("en"), Translator("cy")
     assert en.plural("response.days", 1, days=1) == "1 day"
+    assert en.plural("response.days", 1.0, days="1") == "1 day"  # a median of 1
     assert [en.plural("response.days", n, days=n) for n in (0, 2, 1.5)] == [
         "0 days",
         "2 days",

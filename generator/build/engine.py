@@ -233,7 +233,7 @@ def write_tree(tree: LanguageTree, path: Path) -> Path:
 # under a key made of the page's Markdown, its address and everything else a page's
 # HTML depends on: the language's configuration (navigation, strings, site address), the
 # base mkdocs.yml, the theme overrides, this module and the versions of MkDocs and the
-# theme. A page whose key is found is not rendered: its HTML is copied as kept. A page
+# theme. A page whose key is found is not rendered: its HTML is written as kept. A page
 # is kept only after a build without a warning, so a page that warned is always
 # rendered again, and warns again.
 #
@@ -241,11 +241,13 @@ def write_tree(tree: LanguageTree, path: Path) -> Path:
 # than a file for each: on this kind of machine, making a file just after thousands were
 # removed (as a build into a new folder does, or a cache emptied) costs more than writing
 # the page, and a file a page doubled that cost. A pack is never changed once made; a
-# pack less than half of whose bytes are still in use is packed again into the next one.
+# pack less than half of whose bytes are still in use is packed again into the next one,
+# as are the smallest while there are more than MAX_PACKS.
 
 CACHED_TEMPLATE = "opcc-cached-page.html"
 INDEX = "index.pickle"  # what is kept of each page, by key, beside the packs
 PACK = ".pack"
+MAX_PACKS = 8  # a build that renders any page makes one; a build into a new folder reads all
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#?]+\.md)")
 
 
@@ -884,7 +886,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             page.opcc_kept = None
             page.opcc_in_place = False
             kept = self.kept.get(key)
-            if not isinstance(kept, dict) or "targets" not in kept or "pack" not in kept:
+            if kept is None:
                 return page
             if not all(files.get_file_from_path(target) for target in kept["targets"]):
                 return page  # a page it links to has gone: render it, so that MkDocs warns
@@ -894,23 +896,25 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             return page  # otherwise the kept HTML is gone or damaged: it is rendered again
 
         def _read(self, kept: dict[str, Any]) -> bytes | None:
-            """A kept page's HTML, if its pack holds it as it was kept. Each pack is opened
-            once and held open, so that another build of the same project removing it
-            meanwhile cannot take it away."""
+            """A kept page's HTML, if its pack holds it as it was kept. A pack is opened
+            when first needed and held open to the end of the build: another build of
+            the same project that removes it meanwhile cannot take it away (where files
+            are removed only once closed, that removal fails, and a later build's does
+            it)."""
             name = kept["pack"]
             if name not in self.packs:
                 self.packs[name] = None
-                if isinstance(name, str) and name.endswith(PACK) and "/" not in name:
-                    with contextlib.suppress(OSError):
-                        self.packs[name] = (self.folder / os.path.basename(name)).open("rb")
+                with contextlib.suppress(OSError):
+                    self.packs[name] = (self.folder / name).open("rb")
             handle = self.packs[name]
+            if handle is None:
+                return None
             try:
-                assert handle is not None
                 handle.seek(kept["at"])
                 data = handle.read(kept["size"])
-            except (AssertionError, OSError, TypeError, ValueError):
+            except (OSError, ValueError):
                 return None
-            return data if hashlib.sha256(data).hexdigest() == kept.get("digest") else None
+            return data if hashlib.sha256(data).hexdigest() == kept["digest"] else None
 
         def _restore_later(self, page: Any, kept: dict[str, Any]) -> None:
             page.opcc_kept = kept
@@ -926,7 +930,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 with (self.folder / INDEX).open("rb") as handle:
                     kept = pickle.load(handle)
                 if isinstance(kept, dict):
-                    self.kept = kept
+                    self.kept = {k: v for k, v in kept.items() if _well_formed(v)}
 
         def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
             env.loader = ChoiceLoader([DictLoader({CACHED_TEMPLATE: ""}), env.loader])
@@ -1002,9 +1006,10 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             kept["digest"] = hashlib.sha256(encoded).hexdigest()
             self._pack(key, encoded, kept)
 
-        def _pack(self, key: str, data: bytes, kept: dict[str, Any]) -> None:
+        def _pack(self, key: str, data: bytes, kept: dict[str, Any]) -> bool:
+            """The page put in this build's pack, and kept as there; False if it cannot be."""
             if self.unwritable:
-                return
+                return False
             try:
                 if self.pack is None:
                     self.pending.mkdir(parents=True, exist_ok=True)
@@ -1012,7 +1017,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 self.pack.write(data)
             except OSError:
                 self.unwritable = True
-                return
+                return False
             self.now[key] = {
                 **kept,
                 "pack": self.pack_name,
@@ -1020,32 +1025,37 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
                 "size": len(data),
             }
             self.pack_size += len(data)
+            return True
 
         def _entries(self) -> list[dict[str, Any]]:
             index = getattr(self.search, "search_index", None)
             return index.entries if index is not None else []
 
         def _repack(self) -> None:
-            """The pages still in use of each pack less than half in use, copied into
-            this build's pack, so that the cache holds about what it uses."""
-            in_use: dict[str, int] = {}
+            """The pages still in use of each pack less than half in use, and of the
+            smallest packs while there are more than MAX_PACKS, copied into this
+            build's pack, so that the cache holds about what it uses, in few files."""
+            if self.unwritable:
+                return
+            used: dict[str, int] = {}
             for kept in self.now.values():
-                in_use[kept["pack"]] = in_use.get(kept["pack"], 0) + kept["size"]
-            for name, used in in_use.items():
-                if name == self.pack_name:
-                    continue
+                used[kept["pack"]] = used.get(kept["pack"], 0) + kept["size"]
+            used.pop(self.pack_name, None)
+            moved: set[str] = set()
+            for name in used:
                 try:
-                    size = (self.folder / os.path.basename(name)).stat().st_size
+                    size = (self.folder / name).stat().st_size
                 except OSError:
-                    size = 0  # gone: its pages are forgotten
-                if used * 2 >= size:
-                    continue
-                for key, kept in list(self.now.items()):
-                    if kept["pack"] == name:
-                        data = self._read(kept)
+                    size = 0  # gone: what this build read of it is packed again, if any
+                if used[name] * 2 < size or not size:
+                    moved.add(name)
+            staying = sorted((name for name in used if name not in moved), key=used.__getitem__)
+            moved.update(staying[: max(0, len(staying) + 1 - MAX_PACKS)])
+            for key, kept in list(self.now.items()):
+                if kept["pack"] in moved:
+                    data = self._read(kept)
+                    if data is None or not self._pack(key, data, kept):
                         del self.now[key]
-                        if data is not None:
-                            self._pack(key, data, kept)
 
         def save(self) -> None:
             """Keep the pages of this build, and only those."""
@@ -1079,6 +1089,24 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             """Forget the pages of a build that did not succeed."""
             self._close()
             shutil.rmtree(self.pending, ignore_errors=True)
+
+    def _well_formed(kept: object) -> bool:
+        """An entry of the index as this code makes it (one made by other code, or
+        damaged, is passed over: the page is rendered)."""
+        return (
+            isinstance(kept, dict)
+            and "title" in kept
+            and isinstance(kept.get("meta"), dict)
+            and isinstance(kept.get("anchors"), list)
+            and isinstance(kept.get("anchor_links"), dict)
+            and isinstance(kept.get("targets"), list)
+            and isinstance(kept.get("search"), list)
+            and isinstance(kept.get("digest"), str)
+            and isinstance(kept.get("pack"), str)
+            and kept["pack"].endswith(PACK)
+            and os.path.basename(kept["pack"]) == kept["pack"]
+            and all(isinstance(kept.get(n), int) and kept[n] >= 0 for n in ("at", "size"))
+        )
 
     def _restore_source(page: Any, kept: dict[str, Any]) -> None:
         # Its fields as they were read (the title among them); the template writes the
