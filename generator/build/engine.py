@@ -753,23 +753,29 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
 # Partials of the theme that hold nothing of the page, not even a link relative to it:
 # each is written once and reused (see _shared_nav_plugin).
 _SAME_ON_EVERY_PAGE = ("partials/search.html",)
+# Partials and blocks of the theme whose only tie to the page is where their links are
+# relative to: each is written once for each folder pages are in (see _where).
+_SAME_IN_EACH_FOLDER = ("partials/opcc-header-start.html", "partials/opcc-header-end.html")
+_BLOCKS_SAME_IN_EACH_FOLDER = ("styles", "libs", "fonts", "config", "scripts")  # base.html's
 
 
 def _shared_nav_plugin():  # type: ignore[no-untyped-def]
     """The theme writes the whole site menu into every page. The menu of a page that is
     not in it (a response) differs from another's only by where its links are relative
     to, so it is written once for each folder such pages are in, and reused. The search
-    box (_SAME_ON_EVERY_PAGE) is the same on every page, and is written once."""
+    box (_SAME_ON_EVERY_PAGE) is the same on every page, and is written once; the header
+    around the page's title and the links to the theme's styles and scripts
+    (_SAME_IN_EACH_FOLDER), once for each folder."""
     from jinja2 import ChoiceLoader, DictLoader, PrefixLoader, pass_context
     from markupsafe import Markup
-    from mkdocs.plugins import BasePlugin
+    from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
     class SharedNav(BasePlugin):  # type: ignore[type-arg]
         def __init__(self) -> None:
             super().__init__()
             self.in_nav: set[int] = set()
             self.nav_urls: list[str] = []
-            self.written: dict[str, Markup] = {}
+            self.written: dict[Any, Markup] = {}
             self.same: dict[str, Markup] = {}
 
         def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
@@ -782,6 +788,7 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
             # names now ask here.
             own = {"partials/nav.html": "{{ opcc_site_nav() }}"}
             own |= {name: f"{{{{ opcc_same({name!r}) }}}}" for name in _SAME_ON_EVERY_PAGE}
+            own |= {name: f"{{{{ opcc_here({name!r}) }}}}" for name in _SAME_IN_EACH_FOLDER}
             env.loader = ChoiceLoader(
                 [DictLoader(own), PrefixLoader({"opcc-theme": env.loader}), env.loader]
             )
@@ -789,7 +796,33 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
                 lambda context: self._site_nav(context)  # a function, as Jinja marks it
             )
             env.globals["opcc_same"] = pass_context(lambda context, name: self._same(name, context))
+            env.globals["opcc_here"] = pass_context(lambda context, name: self._here(name, context))
             return env
+
+        @event_priority(-200)  # once every plugin has set the loader: the templates are final
+        def _blocks_once(self, env: Any, *, config: Any, files: Any) -> Any:
+            base = env.get_template("base.html")
+            for name in _BLOCKS_SAME_IN_EACH_FOLDER:
+                if name in base.blocks:
+                    base.blocks[name] = self._block_here(name, base.blocks[name])
+            return env
+
+        on_env = CombinedEvent(on_env, _blocks_once)
+
+        def _block_here(self, name: str, render: Any) -> Any:
+            def block(context: Any) -> Iterator[str]:
+                key = (f"block {name}", *_where(context))
+                if key not in self.written:
+                    self.written[key] = Markup("".join(render(context)))
+                yield self.written[key]
+
+            return block
+
+        def _here(self, name: str, context: Any) -> Markup:
+            key = (name, *_where(context))
+            if key not in self.written:
+                self.written[key] = Markup(self._rendered(f"opcc-theme/{name}", context))
+            return self.written[key]
 
         def _same(self, name: str, context: Any) -> Markup:
             if name not in self.same:
@@ -821,6 +854,15 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
             return menu
 
     return SharedNav
+
+
+def _where(context: Any) -> tuple[str | None, str | None, int]:
+    """What a relative link on the page depends on: the address of the site's root from
+    it, and the folder it is in and how deep (see url_filter in mkdocs.utils.templates)."""
+    page = context.get("page")
+    url = getattr(page, "url", None)
+    folder = None if url is None else posixpath.dirname(url.rstrip("/"))
+    return context.get("base_url"), folder, -1 if url is None else url.count("/")
 
 
 _LOOKED_UP_ONCE = "{% macro t(key) %}{{ opcc_t(key) }}{% endmacro %}"
