@@ -752,11 +752,14 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
 
 # Partials of the theme that hold nothing of the page, not even a link relative to it:
 # each is written once and reused (see _shared_nav_plugin).
-_SAME_ON_EVERY_PAGE = ("partials/search.html",)
+_SAME_ON_EVERY_PAGE = ("partials/search.html", "partials/top.html")
 # Partials and blocks of the theme whose only tie to the page is where their links are
 # relative to: each is written once for each folder pages are in (see _where).
 _SAME_IN_EACH_FOLDER = ("partials/opcc-header-start.html", "partials/opcc-header-end.html")
 _BLOCKS_SAME_IN_EACH_FOLDER = ("styles", "libs", "fonts", "config", "scripts")  # base.html's
+# and its footer, on a page with no previous or next page (a response's): its links to
+# those are all it holds of the page.
+_FOOTER = "footer"
 
 
 def _shared_nav_plugin():  # type: ignore[no-untyped-def]
@@ -802,7 +805,7 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
         @event_priority(-200)  # once every plugin has set the loader: the templates are final
         def _blocks_once(self, env: Any, *, config: Any, files: Any) -> Any:
             base = env.get_template("base.html")
-            for name in _BLOCKS_SAME_IN_EACH_FOLDER:
+            for name in (*_BLOCKS_SAME_IN_EACH_FOLDER, _FOOTER):
                 if name in base.blocks:
                     base.blocks[name] = self._block_here(name, base.blocks[name])
             return env
@@ -811,6 +814,12 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
 
         def _block_here(self, name: str, render: Any) -> Any:
             def block(context: Any) -> Iterator[str]:
+                page = context.get("page")
+                if name == _FOOTER and (
+                    page is None or page.previous_page is not None or page.next_page is not None
+                ):
+                    yield from render(context)
+                    return
                 key = (f"block {name}", *_where(context))
                 if key not in self.written:
                     self.written[key] = Markup("".join(render(context)))
