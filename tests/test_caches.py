@@ -5,6 +5,7 @@ depends on (a file's bytes, the people list, the generator) sets it aside."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -134,15 +135,18 @@ def test_garbage_frozen_with_a_site_is_freed_at_the_next_load(
         gc.enable()
 
 
+def _built(root: Path, out: Path) -> dict[str, str]:
+    """The example built on its own day into ``out``, every file's digest."""
+    code, output = run("build", "--root", str(root), "--out", str(out), "--date", "2024-04-20")
+    assert code == 0, output
+    return tree_digest(out)
+
+
 def test_a_build_from_kept_pages_is_the_build_from_none(
     tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = copy_example(tmp_path / "project")
-
-    def build(out: Path) -> dict[str, str]:
-        code, output = run("build", "--root", str(root), "--out", str(out), "--date", "2024-04-20")
-        assert code == 0, output
-        return tree_digest(out)
+    build = functools.partial(_built, root)
 
     first = build(tmp_path / "one")
     assert list((own_cache / "opcc-site" / "pages").rglob("*.pickle"))
@@ -166,11 +170,7 @@ def test_kept_pages_are_packed_read_back_whole_and_packed_again_once_mostly_unus
     tmp_path: Path, own_cache: Path
 ) -> None:
     root = copy_example(tmp_path / "project")
-
-    def build(out: Path) -> dict[str, str]:
-        code, output = run("build", "--root", str(root), "--out", str(out), "--date", "2024-04-20")
-        assert code == 0, output
-        return tree_digest(out)
+    build = functools.partial(_built, root)
 
     def packs() -> list[Path]:
         return sorted(next((own_cache / "opcc-site" / "pages").glob("*/en")).glob("*.pack"))
