@@ -124,7 +124,10 @@ def test_the_menu_and_strings_made_once_are_the_theme_s_own(tmp_path: Path) -> N
     from tests.conftest import tree_digest
 
     tree, path = _staged(tmp_path)["en"]
-    pages = tree.pages.copy()
+    # A page at an address that holds the theme's own files: a link from it to one of
+    # them is shorter than from the pages beside it, so it shares no part with them.
+    pages = {"assets.md": "# Assets\n\nA page in the folder of the theme's files.\n"}
+    pages |= tree.pages
     sites = []
     for shared in (False, True):
         tree.pages = pages.copy()
@@ -136,6 +139,7 @@ def test_the_menu_and_strings_made_once_are_the_theme_s_own(tmp_path: Path) -> N
         sites.append(tree_digest(Path(config.site_dir)))
     assert sites[0] == sites[1]
     assert sum("register/pcc24-" in name for name in sites[1]) >= 2  # pages that share one
+    assert "assets/index.html" in sites[1]
 
 
 def test_the_theme_s_files_listed_quickly_are_those_mkdocs_lists(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import os
 import pickle
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import time
 import types
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -754,11 +756,11 @@ def _site_folder_plugin():  # type: ignore[no-untyped-def]
 # each is written once and reused (see _shared_nav_plugin).
 _SAME_ON_EVERY_PAGE = ("partials/search.html", "partials/top.html")
 # Partials and blocks of the theme whose only tie to the page is where their links are
-# relative to: each is written once for each folder pages are in (see _where).
+# relative to: each is written once for each folder pages are in (see SharedNav._where).
 _SAME_IN_EACH_FOLDER = ("partials/opcc-header-start.html", "partials/opcc-header-end.html")
 _BLOCKS_SAME_IN_EACH_FOLDER = ("styles", "libs", "fonts", "config", "scripts")  # base.html's
-# and its footer, on a page with no previous or next page (a response's): its links to
-# those are all it holds of the page.
+# and its footer, on a page with no previous or next page (a response's): it then holds
+# no more of the page than where its link to the accessibility statement is relative to.
 _FOOTER = "footer"
 
 
@@ -779,11 +781,20 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
             self.in_nav: set[int] = set()
             self.nav_urls: list[str] = []
             self.written: dict[Any, Markup] = {}
+            self.held: Counter[str] = Counter()
             self.same: dict[str, Markup] = {}
 
         def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
             self.in_nav = {id(page) for page in nav.pages}
             self.nav_urls = [page.url for page in nav.pages]
+            # How many files each folder of the site holds, at any depth.
+            self.held = Counter(
+                folder
+                for file in files
+                for folder in itertools.accumulate(
+                    f"{part}/" for part in file.dest_uri.split("/")[:-1]
+                )
+            )
             return nav
 
         def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
@@ -820,15 +831,29 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
                 ):
                     yield from render(context)
                     return
-                key = (f"block {name}", *_where(context))
+                key = (f"block {name}", *self._where(context))
                 if key not in self.written:
                     self.written[key] = Markup("".join(render(context)))
                 yield self.written[key]
 
             return block
 
+        def _where(self, context: Any) -> tuple[str | None, str | None, int]:
+            """What a link from the page to a file of the site depends on: the address of
+            the site's root from it, and the folder the page is in and how deep (see
+            url_filter in mkdocs.utils.templates); or the page's own address, where the
+            site has files below it (such a link is shorter from there)."""
+            page = context.get("page")
+            url = getattr(page, "url", None)
+            if url is None:
+                return context.get("base_url"), None, -1
+            # A page's own file is below its address; any other file there makes it its own.
+            alone = url.endswith("/") and self.held[url] > 1
+            folder = url if alone else posixpath.dirname(url.rstrip("/"))
+            return context.get("base_url"), folder, url.count("/")
+
         def _here(self, name: str, context: Any) -> Markup:
-            key = (name, *_where(context))
+            key = (name, *self._where(context))
             if key not in self.written:
                 self.written[key] = Markup(self._rendered(f"opcc-theme/{name}", context))
             return self.written[key]
@@ -863,15 +888,6 @@ def _shared_nav_plugin():  # type: ignore[no-untyped-def]
             return menu
 
     return SharedNav
-
-
-def _where(context: Any) -> tuple[str | None, str | None, int]:
-    """What a relative link on the page depends on: the address of the site's root from
-    it, and the folder it is in and how deep (see url_filter in mkdocs.utils.templates)."""
-    page = context.get("page")
-    url = getattr(page, "url", None)
-    folder = None if url is None else posixpath.dirname(url.rstrip("/"))
-    return context.get("base_url"), folder, -1 if url is None else url.count("/")
 
 
 _LOOKED_UP_ONCE = "{% macro t(key) %}{{ opcc_t(key) }}{% endmacro %}"
