@@ -607,9 +607,14 @@ def _walk_order(src_uri: str) -> list[tuple[int, object]]:
 SITE_EXTRAS = ("sitemap.xml.gz", "search/search_index.json")  # written beside the Files
 
 
+def _as_written(html: str) -> bytes:
+    """A page's bytes as MkDocs writes them."""
+    return html.encode("utf-8", errors="xmlcharrefreplace")
+
+
 def _digest(html: str) -> str:
     """The digest of a page's bytes as MkDocs writes them."""
-    return hashlib.sha256(html.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
+    return hashlib.sha256(_as_written(html)).hexdigest()
 
 
 def _stamp(status: os.stat_result) -> list[int]:
@@ -1069,7 +1074,7 @@ def _page_cache_plugin():  # type: ignore[no-untyped-def]
             # Written to this build's pack at once rather than held (thousands of pages'
             # HTML would double the engine's memory); the pack joins the cache only in
             # save(). A cache folder that cannot be written to only means nothing is kept.
-            encoded = html.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes
+            encoded = _as_written(html)
             kept["digest"] = hashlib.sha256(encoded).hexdigest()
             self._pack(key, encoded, kept)
 

@@ -435,12 +435,7 @@ class _LanguageRenderer:
             )
         if response.responded:
             facts.append((t("response.responded"), t.date(response.responded)))
-            facts.append(
-                (
-                    t("response.days_taken"),
-                    t.plural("response.days", response.days_taken, days=response.days_taken),
-                )
-            )
+            facts.append((t("response.days_taken"), self._days(response.days_taken)))
         facts += [
             (t("response.channel"), t(f"channel.{response.channel}")),
             (t("response.requester"), t(f"requester.{response.requester}")),
@@ -474,6 +469,7 @@ class _LanguageRenderer:
         )
 
     def _days(self, days: float) -> str:
+        """A number of days in words ("1 day", "2.5 days")."""
         return self.t.plural("response.days", days, days=_number(days, self.lang))
 
     def _link_to(self, response: Response | None) -> dict[str, str] | None:
