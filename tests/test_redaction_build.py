@@ -372,3 +372,65 @@ def test_a_language_scanned_in_two_halves_finds_what_one_scan_finds(
     whole = scanned(10**6, kept)
     assert any("/p05/" in path for path, _, _ in whole[0])  # Gareth Llewellyn, whole now
     assert scanned(40, kept) == whole
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>Contact Beth<!-- -->an Morgan</p>",
+        "<p>Contact Beth<ins>an</ins> Morgan</p>",
+        "<p>Contact <label>Beth<font color=red>an</font></label> Morgan</p>",
+        "<p>Contact Beth<!--\nmore\n-->an Morgan</p>",
+        "<p>Contact Bethan&#32;<tt>Morgan</tt></p>",
+    ],
+)
+def test_a_name_split_by_markup_that_shows_nothing_is_found_in_the_built_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    """A comment, or a tag the browser shows inline, inside a name: the page reads the
+    name whole, so the scan does too, and reports the line where the name starts."""
+    from generator.redaction.built_site import scan_built_site
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    site = dataclasses.replace(_empty_site(), people=((1, "Bethan Morgan"),))
+    path = tmp_path / "site" / "en" / "index.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"<h1>Register</h1>\n{page}\n<footer>OPCC</footer>\n", encoding="utf-8")
+    found = scan_built_site(tmp_path / "site", site, "site/")
+    assert [(d.path, d.line, d.code) for d in found] == [("site/en/index.html", 2, "B003")]
+
+
+def test_words_either_side_of_a_block_tag_are_not_read_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two cells, or two paragraphs, are two words on the page: no name is made of them."""
+    from generator.redaction.built_site import scan_built_site
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    site = dataclasses.replace(_empty_site(), people=((1, "Morgan"),))
+    path = tmp_path / "site" / "en" / "index.html"
+    path.parent.mkdir(parents=True)
+    path.write_text("<table><tr><td>Mor</td><td>gan</td></tr></table>\n<p>Mor</p><p>gan</p>\n")
+    assert scan_built_site(tmp_path / "site", site, "site/") == []
+
+
+def test_a_draft_s_public_facts_let_nothing_through_in_the_built_site(
+    project: Path, tmp_path: Path
+) -> None:
+    """A draft's public_facts are an exception for its own text, which is on no page:
+    they must not let the same text through anywhere else on the built site."""
+    _with_people(project)
+    out = tmp_path / "site"
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    facts = "[{text: Gareth Llewellyn, reason: named in the published minutes}]"
+    draft = response_text("en", "PCC24-099", status="draft", public_facts=facts)
+    write(project, "responses/PCC24-099.en.md", draft + "\nAsked by Gareth Llewellyn.\n")
+    write(project, "responses/PCC24-099.cy.md", response_text("cy", "PCC24-099", status="draft"))
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    write(project, "mkdocs.yml", config + '\nsite_author: "Gareth Llewellyn"\n')
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 1, output
+    assert "B003 the name of a private person" in output

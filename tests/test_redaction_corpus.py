@@ -362,6 +362,27 @@ LEAKS: list[Leak] = [
     Leak(
         "name-html-break", "P008", en("| Requester |\n|---|\n| Bethan<br>Morgan |"), "| Bethan<br>"
     ),
+    # Markup that shows nothing on the page, inside a name.
+    Leak("name-split-by-comment", "P008", en("Contact Beth<!-- -->an Morgan today."), "Contact"),
+    Leak(
+        "name-split-by-comment-over-lines",
+        "P008",
+        en("Contact Gareth Llew<!--\nreviewed\n-->ellyn today.\n\nNext line."),
+        "Contact Gareth",
+    ),
+    Leak("name-split-by-ins", "P008", en("Reply sent to Beth<ins>an</ins> Morgan."), "Reply sent"),
+    Leak(
+        "name-split-by-unknown-tag",
+        "P008",
+        cy("Anfonwyd yr ateb at Gareth <x-a>Llew</x-a><font>ellyn</font>."),
+        "Anfonwyd",
+    ),
+    Leak(
+        "name-character-reference",
+        "P008",
+        en("Reply sent to Bethan&#32;Mor&#103;an."),
+        "Reply sent",
+    ),
     Leak("name-modifier-apostrophe", "P008", en("Reply to Sian O\u02bcBrien today."), "Reply to"),
     Leak(
         "phone-hard-wrapped",

@@ -17,7 +17,6 @@ import html
 import json
 import os
 import pickle
-import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from generator.content.model import PublicFact, Site
 from generator.diagnostics import Diagnostic
 from generator.parallel import TaskPool
 from generator.redaction.allowlist import Allowlist
+from generator.redaction.markup import as_read
 from generator.redaction.scan import Finding, Scanner
 from generator.rules.registry import rule
 from generator.usercache import cache_folder, paused_gc, settings_digest
@@ -40,12 +40,6 @@ IN_BUILT_SITE = rule(
 )
 
 _SCANNED = (".html", ".htm", ".xml", ".json", ".csv", ".txt")
-_INLINE_TAGS = re.compile(
-    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub"
-    r"|sup|time|u|var|wbr)\b[^>]*>",
-    re.I,
-)
-_ANY_TAG = re.compile(r"<[^>]*>")
 
 
 def _records(value: object) -> list[list[str]]:
@@ -129,8 +123,20 @@ class BuiltSiteScan:
 
     @functools.cached_property
     def _facts(self) -> tuple[PublicFact, ...]:
+        # A page's own public facts hold wherever its text goes (the register, the
+        # search index, the feed); a draft's hold nowhere, as its text is on no page.
         site = self.site
-        return site.public_facts + tuple(f for w in site.written for f in w.facts)
+        published = {
+            text.source
+            for item in (*site.published_responses(), *site.published_documents())
+            for text in item.texts.values()
+        }
+        return site.public_facts + tuple(
+            f
+            for w in site.written
+            if w.path in published or not w.path.endswith(".md")
+            for f in w.facts
+        )
 
     def __enter__(self) -> BuiltSiteScan:
         return self
@@ -320,10 +326,9 @@ def _scan_files(
                 continue
             pieces.append((first_line, html.unescape(chunk)))
             if markup and "<" in chunk:
-                # Also as a reader sees it, with inline tags gone, so that a name split
-                # by <strong> reads whole.
-                text = html.unescape(_ANY_TAG.sub(" ", _INLINE_TAGS.sub("", chunk)))
-                pieces.append((first_line, text))
+                # Also as a reader sees it, so that a name split by <strong> or by a
+                # comment reads whole.
+                pieces.append((first_line, as_read(chunk)))
         for line, finding in _findings(pieces, scanner, rel, lang):
             found.append(
                 IN_BUILT_SITE.at(

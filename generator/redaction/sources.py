@@ -17,6 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.redaction import attachments
 from generator.redaction.allowlist import Allowlist, Usage
 from generator.redaction.attachments import PERSONAL_PROPERTIES
+from generator.redaction.markup import as_read
 from generator.redaction.normalise import prepare
 from generator.redaction.scan import Scanner, masked
 from generator.rules.registry import rule
@@ -158,6 +159,16 @@ def _scanned(
     own = Scanner(scanner.detectors, scanner.allowlist)
     allowlist = own.allowlist.with_facts(item.facts)
     found = own.scan(item.text, item.path, item.lang, allowlist=allowlist) if text else []
+    reading = as_read(item.text) if text else item.text
+    if reading != item.text:
+        # Also as the page will read: a name split by a comment or a tag, or written
+        # with character references, is found here, on the line where it is.
+        already = {(d.code, d.line) for d in found}
+        found += [
+            d
+            for d in own.scan(reading, item.path, item.lang, allowlist=allowlist)
+            if (d.code, d.line) not in already
+        ]
     if name:
         found += own.scan(
             _name(item.path), item.path, item.lang, where="in the file name", allowlist=allowlist

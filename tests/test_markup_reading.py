@@ -1,0 +1,28 @@
+"""The reading of a text with HTML in it that the redaction scan searches as well as the
+text itself: as a browser shows it, line for line."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.redaction.markup import as_read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Beth<!-- -->an Morgan", "Bethan Morgan"),
+        ("Beth<ins>an</ins> <x-name>Morgan</x-name>", "Bethan Morgan"),
+        ("Bethan&#32;Mor&#x67;an &amp; co", "Bethan Morgan & co"),
+        ("<p>Bethan</p><p>Morgan</p>", " Bethan  Morgan "),
+        ("Bethan<br/>Morgan<img src='x'>", "Bethan Morgan "),
+        ("Beth<!--\nnote\n-->an Morgan\nnext", "Bethan Morgan\n\n\nnext"),
+        ("Beth<span\nclass='x'>an</span> Morgan", "Bethan Morgan\n"),
+        ("Beth<!-- never closed\nMorgan", "Beth\n"),
+        ("Line&#10;break", "Line break"),
+        ("R&D, 3 < 4, <bethan@example.com>", "R&D, 3 < 4, <bethan@example.com>"),
+    ],
+)
+def test_read_as_a_browser_shows_it(text: str, read: str) -> None:
+    assert as_read(text) == read
+    assert as_read(text).count("\n") == text.count("\n")
