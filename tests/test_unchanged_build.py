@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run, tree_digest, write
 
 SAME = "Nothing has changed since the last build into"
@@ -55,3 +57,30 @@ def test_a_zip_is_still_written_when_nothing_changed(project: Path, tmp_path: Pa
     output = build(project, out, "--zip", str(tmp_path / "site.zip"))
     assert SAME in output and "SHA-256" in output
     assert (tmp_path / "site.zip").is_file()
+
+
+def test_another_version_of_any_library_builds_again(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library upgraded since the last build (the phone number rules, Markdown, an
+    attachment reader, not only MkDocs and the theme) may change what the checks find or
+    what the pages say: the build runs again, and every cache is keyed apart."""
+    from generator import usercache
+
+    out = tmp_path / "site"
+    build(project, out, "--date", "2024-04-20")
+    assert SAME in build(project, out, "--date", "2024-04-20")
+    before = usercache.code_digest()
+    packages = tmp_path / "packages"
+    (packages / "phonenumbers-99.0.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(packages))
+    for cached in (usercache.installed_packages, usercache.code_digest):
+        cached.cache_clear()
+    try:
+        assert usercache.code_digest() != before
+        assert SAME not in build(project, out, "--date", "2024-04-20")
+        assert SAME in build(project, out, "--date", "2024-04-20")
+    finally:
+        monkeypatch.undo()
+        for cached in (usercache.installed_packages, usercache.code_digest):
+            cached.cache_clear()

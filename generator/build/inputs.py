@@ -3,12 +3,13 @@ with the last successful build into the same folder.
 
 Everything that can change the output goes into the fingerprint: every file under
 content/ and responses/, the people list, mkdocs.yml, the site templates, the generator's
-own code, the versions of MkDocs and the theme, the build date, the site address, and the
-git commit with any uncommitted change, and each source's modification time (pages show
-dates from git, or from the file for one git does not know). The record of the last build
-is kept in the user's cache folder, never in the project (a build never changes the
-project) nor in the output, with a listing of the output as it was left, so that a
-folder changed or emptied since is built again.
+own code, the Python it runs on and the version of every installed package (MkDocs, the
+theme, Markdown and its extensions, the attachment readers), the build date, the site
+address, and the git commit with any uncommitted change, and each source's modification
+time (pages show dates from git, or from the file for one git does not know). The record
+of the last build is kept in the user's cache folder, never in the project (a build never
+changes the project) nor in the output, with a listing of the output as it was left, so
+that a folder changed or emptied since is built again.
 """
 
 from __future__ import annotations
@@ -20,12 +21,11 @@ import os
 import stat
 import time
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.content.history import run_git
 from generator.project import CONTENT, PEOPLE_FILE, RESPONSES, Project
-from generator.usercache import cache_folder, project_key
+from generator.usercache import cache_folder, installed_packages, project_key
 
 
 def _record_file() -> Path:
@@ -70,11 +70,7 @@ def fingerprint(project: Project, today: date, site_url: str | None) -> str | No
 def _fingerprint(project: Project, today: date, site_url: str | None) -> str:
     digest = hashlib.sha256()
     digest.update(f"{today.isoformat()}\0{site_url or ''}\0".encode())
-    for package in ("mkdocs", "mkdocs-material"):
-        try:
-            digest.update(f"{package}={version(package)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package}=?\0".encode())
+    digest.update(f"{installed_packages()}\0".encode())
     tops = [
         project.root / CONTENT,
         project.root / RESPONSES,
