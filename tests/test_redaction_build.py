@@ -434,3 +434,45 @@ def test_a_draft_s_public_facts_let_nothing_through_in_the_built_site(
     code, output = run("build", "--root", str(project), "--out", str(out))
     assert code == 1, output
     assert "B003 the name of a private person" in output
+
+
+def test_an_attachment_saved_again_after_the_check_read_it_is_not_published(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checks read each attachment, then the engine copies it into the site: a file
+    saved again in between would be published unread. The build compares each copy
+    with the bytes the checks read, and stops."""
+    from generator.commands import check
+
+    out = tmp_path / "site"
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    before = tree_digest(out)
+    checked = check.run_check
+
+    def check_then_save(*args: object, **kwargs: object) -> object:
+        result = checked(*args, **kwargs)  # type: ignore[arg-type]
+        write(project, "content/briefing-pack/workforce.csv", "county,officers\nPowys,999\n")
+        return result
+
+    monkeypatch.setattr(check, "run_check", check_then_save)
+    index = project / "content/index.en.md"
+    write(project, "content/index.en.md", index.read_text(encoding="utf-8") + "\nMore.\n")
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 1, output
+    assert "B004 the published copy of content/briefing-pack/workforce.csv" in output
+    assert "it changed after the checks read it" in output
+    assert tree_digest(out) == before
+    # Built again as it is now: checked, and published.
+    monkeypatch.setattr(check, "run_check", checked)
+    code, output = run("build", "--root", str(project), "--out", str(out))
+    assert code == 0, output
+    assert (out / "en/briefing-pack/workforce.csv").read_text(encoding="utf-8").endswith("999\n")
+
+
+def test_an_attachment_that_changes_while_it_is_read_is_recorded_as_such(tmp_path: Path) -> None:
+    from generator.redaction.sources import CHANGED_WHILE_READ, checked_digest
+
+    assert checked_digest("ab", "ab") == "ab"
+    assert checked_digest("ab", "cd") == CHANGED_WHILE_READ
+    assert checked_digest(None, None) == CHANGED_WHILE_READ

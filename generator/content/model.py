@@ -95,6 +95,9 @@ class Attachment:
 
     source: str  # path relative to the project root
     langs: tuple[Lang, ...]  # the languages whose site carries it
+    # SHA-256 of the bytes the redaction scan read, once scanned: the build publishes
+    # these bytes and no others.
+    digest: str | None = None
 
 
 @dataclass(frozen=True)

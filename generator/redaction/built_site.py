@@ -20,12 +20,14 @@ import pickle
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
+from generator.content.addresses import attachment_address
 from generator.content.model import PublicFact, Site
 from generator.diagnostics import Diagnostic
 from generator.parallel import TaskPool
 from generator.redaction.allowlist import Allowlist
 from generator.redaction.markup import as_read
 from generator.redaction.scan import Finding, Scanner
+from generator.redaction.sources import CHANGED_WHILE_READ
 from generator.rules.registry import rule
 from generator.usercache import cache_folder, paused_gc, settings_digest
 
@@ -37,6 +39,16 @@ IN_BUILT_SITE = rule(
     "content/election.yml for the text, remove it, and build again",
     "The final safety net: text added by the theme, the templates or the configuration "
     "is published as surely as the pages.",
+)
+
+CHANGED_ATTACHMENT = rule(
+    "B004",
+    "attachment-changed-since-checked",
+    "the published copy of {source} is not the file that was checked: {problem}",
+    "leave attachments alone while a build runs, then build again (the new build checks "
+    "the file as it is now)",
+    "The checks read each attachment before the site is built; a file saved again in "
+    "between would be published unread.",
 )
 
 _SCANNED = (".html", ".htm", ".xml", ".json", ".csv", ".txt")
@@ -177,7 +189,7 @@ class BuiltSiteScan:
             groups.setdefault(lang, []).append((rel, path))
         for lang, files in groups.items():
             self._submit(lang, files, halves=False)
-        found: list[Diagnostic] = []
+        found = changed_attachments(self.folder, self.site, self.shown)
         for outcome in self.outcomes:
             problems, scanned = outcome()
             found += problems
@@ -185,6 +197,32 @@ class BuiltSiteScan:
         if not found:
             self.clean.save()
         return sorted(found)
+
+
+def changed_attachments(folder: Path, site: Site, shown: str) -> list[Diagnostic]:
+    """B004 for each attachment in the built site whose bytes are not those the checks
+    read: the source was saved again, or swapped, between the check and the copy."""
+    found = []
+    for attachment in site.published_attachments():
+        for lang in attachment.langs:
+            rel = f"{lang}/{attachment_address(attachment.source)}"
+            try:
+                with (folder / rel).open("rb") as handle:
+                    copied = hashlib.file_digest(handle, "sha256").hexdigest()
+            except OSError:
+                continue  # not published in this language's site
+            if attachment.digest is None:
+                problem = "it was never checked"
+            elif attachment.digest == CHANGED_WHILE_READ:
+                problem = "it changed while the checks were reading it"
+            elif copied != attachment.digest:
+                problem = "it changed after the checks read it"
+            else:
+                continue
+            found.append(
+                CHANGED_ATTACHMENT.at(shown + rel, 0, source=attachment.source, problem=problem)
+            )
+    return found
 
 
 class CleanChunks:

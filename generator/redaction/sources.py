@@ -6,6 +6,7 @@ every file name. The last stage of ``opcc-site check``.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,8 @@ class RedactionReport:
     """The public facts that let something through, for the build report."""
 
     usage: Usage = field(default_factory=Usage)
+    # The SHA-256 of each attachment as it was read (see checked_digest).
+    digests: dict[str, str] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         used = self.usage.report()
@@ -83,6 +86,7 @@ def facts_from(path: str, doc: YamlDoc) -> tuple[PublicFact, ...]:
 def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionReport]:
     scanner = Scanner.for_project(site.people, Allowlist(site.public_facts))
     found: list[Diagnostic] = []
+    digests: dict[str, str] = {}
     for item in site.written:
         if item.findings is None:  # not scanned when it was loaded
             item = scan_written(scanner, item)
@@ -92,7 +96,9 @@ def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionRep
     for attachment in site.attachments:
         rel = attachment.source
         found += scanner.scan(_name(rel), rel, None, where="in the file name")
+        before = _digest(root / rel)
         inspection = attachments.inspect(root / rel, rel)
+        digests[rel] = checked_digest(before, _digest(root / rel))
         found += inspection.problems
         found += _authors(scanner, inspection.authors, rel)
         seen: set[tuple[str, str]] = set()
@@ -113,7 +119,26 @@ def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionRep
         for fact in site.public_facts
         if fact not in used
     ]
-    return found, RedactionReport(scanner.usage)
+    return found, RedactionReport(scanner.usage, digests)
+
+
+# What an attachment that changed while it was read is recorded as: no copy matches it,
+# so the build stops rather than publish bytes that may not be the ones read.
+CHANGED_WHILE_READ = "changed while it was read"
+
+
+def checked_digest(before: str | None, after: str | None) -> str:
+    if before is None or before != after:
+        return CHANGED_WHILE_READ
+    return before
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def scan_written(scanner: Scanner, item: Written, *, name: bool = True) -> Written:
