@@ -89,6 +89,9 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
     return path
 
 
+PEOPLE_LIST = ".private/people.txt"
+
+
 def make_project(root: Path) -> Path:
     """The smallest valid project: election data, a home page, one briefing document and
     one response, each in English and Welsh."""
@@ -111,6 +114,8 @@ def make_project(root: Path) -> Path:
     write(root, "content/briefing-pack/workforce.csv", "county,officers\nPowys,240\n")
     write(root, "responses/PCC24-001.en.md", response_text("en"))
     write(root, "responses/PCC24-001.cy.md", response_text("cy"))
+    # A project is set up with its people list (never in git); this one has nobody on it.
+    write(root, PEOPLE_LIST, "# Private people named in requests: none in this project\n")
     return root
 
 

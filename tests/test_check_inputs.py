@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import document_text, response_text, run, tree_digest, write
+from tests.conftest import PEOPLE_LIST, document_text, response_text, run, tree_digest, write
 
 EN = "responses/PCC24-001.en.md"
 CY = "responses/PCC24-001.cy.md"
@@ -22,6 +22,19 @@ def test_valid_project_passes(project: Path) -> None:
     code, output = check(project)
     assert code == 0, output
     assert output.strip().splitlines()[-1].startswith("No problems found. 1 response ready")
+
+
+def test_a_project_without_a_people_list_is_warned(project: Path) -> None:
+    """No list, no name is looked for: the check passes, and says so plainly. An empty
+    list is a choice (nobody to list), and is not warned about."""
+    (project / PEOPLE_LIST).unlink()
+    code, output = check(project)
+    assert code == 0, output
+    assert ".private/people.txt: F009 (warning) there is no people list" in output
+    assert output.strip().splitlines()[-1].startswith("No problems found (1 warning).")
+    write(project, PEOPLE_LIST, "")
+    code, output = check(project)
+    assert (code, "F009" in output, "F002" in output) == (0, False, False), output
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:

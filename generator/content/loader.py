@@ -41,6 +41,7 @@ from generator.redaction.sources import facts_from, scan_names
 from generator.rules import election as election_rules
 from generator.rules import twins
 from generator.rules.catalogue import SITE_CHECKS
+from generator.rules.files import NO_PEOPLE_LIST
 from generator.usercache import paused_gc
 from generator.util import long_date
 
@@ -305,6 +306,7 @@ def _load_people(project: Project, diagnostics: list[Diagnostic]) -> tuple[tuple
     """(line, name) of each private person, for the redaction checks; never published
     or printed. One name a line; '#' starts a comment."""
     if not (project.root / PEOPLE_FILE).is_file():
+        diagnostics.append(NO_PEOPLE_LIST.at(PEOPLE_FILE, 0))
         return ()
     text, problems = read_text(project, PEOPLE_FILE)
     diagnostics += [p for p in problems if p.code != "F002"]  # an empty list is allowed

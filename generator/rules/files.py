@@ -61,3 +61,14 @@ UNSAFE_NAME = rule(
     "Names become web addresses; spaces, quotes and other signs break links or could be "
     "used to inject code into a page.",
 )
+NO_PEOPLE_LIST = rule(
+    "F009",
+    "no-people-list",
+    "there is no people list, so no name of a private person is looked for anywhere",
+    "make the folder .private and in it the file people.txt, with the full name of each "
+    "private person the office deals with, one a line (see the staff guide, 'The people "
+    "list'); an empty file says there is nobody to list",
+    "The list is never shared through Git, so a new copy of the project has none, and the "
+    "checks cannot find a requester's name they have not been told.",
+    severity="warning",
+)
