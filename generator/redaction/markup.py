@@ -37,7 +37,9 @@ _ANY = re.compile(r"<[A-Za-z!/]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def has_markup(text: str) -> bool:
-    return _ANY.search(text) is not None
+    # The plain tests first: a pattern's search takes ten times as long, and most
+    # sources hold neither character.
+    return ("<" in text or "&" in text) and _ANY.search(text) is not None
 
 
 def as_read(text: str) -> str:
