@@ -26,3 +26,17 @@ from generator.redaction.markup import as_read
 def test_read_as_a_browser_shows_it(text: str, read: str) -> None:
     assert as_read(text) == read
     assert as_read(text).count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Contact <strong>Beth</strong>an &amp; <a href='x?a=1&amp;b=2'>Morgan</a></p>",
+        "<ul>\n<li>One</li>\n<li>T<em>w</em>o&#10;</li>\n</ul>\n<BR>Three<Img src=x>",
+        "a < b && c > d, <x-y z>w</x-y>, &copy 2024",
+    ],
+)
+def test_texts_with_and_without_a_comment_are_read_alike(text: str) -> None:
+    """A text with a comment or a tag over two lines is read one way, any other a
+    quicker way: both must give the same reading."""
+    assert as_read(text + "<!-- -->") == as_read(text)

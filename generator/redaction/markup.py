@@ -24,14 +24,22 @@ _BREAKING = (
     "|pre|progress|script|search|section|select|source|style|summary|svg|table|tbody|td"
     "|template|textarea|tfoot|th|thead|title|tr|track|ul|video"
 )
+_BREAKING_TAG = rf"</?(?:{_BREAKING})(?![\w:-])[^>]*>"
+_OTHER_TAG = r"</?[A-Za-z][\w:-]*(?:\s[^>]*)?/?>"
+_REFERENCE = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?"
 _MARKUP = re.compile(
     # An unclosed comment hides the rest of the page.
     r"(?P<comment><!--.*?(?:-->|\Z))"
-    rf"|(?P<breaking></?(?:{_BREAKING})(?![\w:-])[^>]*>)"
-    r"|(?P<tag></?[A-Za-z][\w:-]*(?:\s[^>]*)?/?>)"
-    r"|(?P<reference>&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?)",
+    rf"|(?P<breaking>{_BREAKING_TAG})|(?P<tag>{_OTHER_TAG})|(?P<reference>{_REFERENCE})",
     re.S | re.I,
 )
+# The same, one kind at a time, for a text with no comment and no tag over two lines
+# (most of them): three searches with nothing to work out at each find are quicker than
+# one that stops at every tag to ask which kind it is.
+_BREAKING_TAGS = re.compile(_BREAKING_TAG, re.I)
+_OTHER_TAGS = re.compile(_OTHER_TAG)
+_REFERENCES = re.compile(_REFERENCE)
+_TAG_OVER_LINES = re.compile(r"<[A-Za-z/][^>]*\n")
 # Whether a text holds any of the above: most sources hold none, and are read as written.
 _ANY = re.compile(r"<[A-Za-z!/]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 
@@ -50,6 +58,9 @@ def as_read(text: str) -> str:
     keeps its number."""
     if not has_markup(text):
         return text
+    if "<!--" not in text and not _TAG_OVER_LINES.search(text):
+        text = _OTHER_TAGS.sub("", _BREAKING_TAGS.sub(" ", text))
+        return _REFERENCES.sub(_character, text) if "&" in text else text
     parts: list[str] = []
     owed = 0  # line breaks taken out and not yet put back
     position = 0
@@ -59,8 +70,7 @@ def as_read(text: str) -> str:
             owed = 0
         markup = match.group()
         if match.lastgroup == "reference":
-            # A reference to a line break would move every later line: a space.
-            parts.append(html.unescape(markup).replace("\n", " ").replace("\r", " "))
+            parts.append(_character(match))
         elif match.lastgroup == "breaking":
             parts.append(" ")
         owed += markup.count("\n")
@@ -68,6 +78,11 @@ def as_read(text: str) -> str:
     rest = text[position:]
     parts.append(_paid(rest, owed) if "\n" in rest else rest + "\n" * owed)
     return "".join(parts)
+
+
+def _character(match: re.Match[str]) -> str:
+    # A reference to a line break would move every later line: it reads as a space.
+    return html.unescape(match.group()).replace("\n", " ").replace("\r", " ")
 
 
 def _paid(text: str, owed: int) -> str:
