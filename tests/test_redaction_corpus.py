@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PIL import ExifTags
 
 from tests import binaries
 from tests.conftest import (
@@ -476,6 +477,16 @@ LEAKS: list[Leak] = [
         "P008",
         attachment("pack.pdf", binaries.pdf(embedded=("staff.csv", b"name\nBethan Morgan\n"))),
     ),
+    Leak(
+        "pdf-paper-clip-file",
+        "A008",
+        attachment("pack.pdf", binaries.pdf(attached=("staff.csv", b"name\nBethan Morgan\n"))),
+    ),
+    Leak(
+        "pdf-paper-clip-file-content",
+        "P008",
+        attachment("pack.pdf", binaries.pdf(attached=("staff.csv", b"name\nBethan Morgan\n"))),
+    ),
     # Word
     Leak(
         "docx-body",
@@ -509,6 +520,37 @@ LEAKS: list[Leak] = [
         attachment("note.docx", binaries.docx(deleted="the old figure")),
     ),
     Leak("docx-author", "A006", attachment("note.docx", binaries.docx(author="Carys Pritchard"))),
+    Leak(
+        "docx-embedded-workbook",
+        "A010",
+        attachment(
+            "note.docx",
+            binaries.docx_with_embedded(
+                "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+                binaries.xlsx(rows=[["Name"], ["Bethan Morgan"]]),
+            ),
+        ),
+    ),
+    Leak(
+        "docx-chart-workbook",
+        "A010",
+        attachment("report.docx", binaries.docx_with_chart(binaries.xlsx())),
+    ),
+    Leak(
+        "docx-picture-metadata",
+        "A005",
+        attachment("note.docx", binaries.docx(picture=binaries.jpeg(artist="Bethan Morgan"))),
+    ),
+    Leak(
+        "docx-picture-metadata-name",
+        "P008",
+        attachment("note.docx", binaries.docx(picture=binaries.jpeg(artist="Bethan Morgan"))),
+    ),
+    Leak(
+        "docx-picture-thumbnail",
+        "A005",
+        attachment("note.docx", binaries.docx(picture=binaries.jpeg_with_thumbnail())),
+    ),
     # Excel
     Leak(
         "xlsx-hidden-sheet",
@@ -550,6 +592,19 @@ LEAKS: list[Leak] = [
         attachment("data.xlsx", binaries.xlsx(pivot_records=["Carys Ann Pritchard"])),
     ),
     Leak("xlsx-creator", "A006", attachment("data.xlsx", binaries.xlsx(creator="Bethan Morgan"))),
+    Leak(
+        "xlsx-embedded-object",
+        "A010",
+        attachment(
+            "data.xlsx",
+            binaries.xlsx_with_embedded({"xl/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0"}),
+        ),
+    ),
+    Leak(
+        "xlsx-picture-gps",
+        "A005",
+        attachment("data.xlsx", binaries.xlsx(picture=binaries.jpeg(gps=True))),
+    ),
     # Text and images
     Leak(
         "txt-nino",
@@ -562,6 +617,30 @@ LEAKS: list[Leak] = [
         "jpeg-artist-name", "P008", attachment("photo.jpg", binaries.jpeg(artist="Bethan Morgan"))
     ),
     Leak("jpeg-gps", "A005", attachment("photo.jpg", binaries.jpeg(gps=True))),
+    Leak("jpeg-thumbnail", "A005", attachment("photo.jpg", binaries.jpeg_with_thumbnail())),
+    Leak(
+        "jpeg-photoshop-thumbnail",
+        "A005",
+        attachment("photo.jpg", binaries.jpeg_with_photoshop_thumbnail()),
+    ),
+    Leak(
+        "jpeg-host-computer",
+        "A005",
+        attachment("photo.jpg", binaries.jpeg(tags={ExifTags.Base.HostComputer: "HR-07"})),
+    ),
+    Leak(
+        "jpeg-photographer-name",
+        "P008",
+        attachment("photo.jpg", binaries.jpeg(exif_tags={0xA437: "Bethan Morgan"})),
+    ),
+    Leak(
+        "jpeg-document-name",
+        "P008",
+        attachment(
+            "scan.jpg",
+            binaries.jpeg(tags={ExifTags.Base.DocumentName: "Letter to Gareth Llewellyn"}),
+        ),
+    ),
     Leak(
         "jpeg-xmp",
         "A005",
@@ -757,6 +836,15 @@ CLEAN: list[tuple[str, dict[str, str | bytes]]] = [
     ),
     ("docx-clean", attachment("strategy.docx", binaries.docx())),
     ("xlsx-clean", attachment("officers.xlsx", binaries.xlsx())),
+    ("docx-clean-picture", attachment("strategy.docx", binaries.docx(picture=binaries.jpeg()))),
+    ("xlsx-clean-picture", attachment("officers.xlsx", binaries.xlsx(picture=binaries.png()))),
+    (
+        "jpeg-camera-make-and-model",
+        attachment(
+            "photo.jpg",
+            binaries.jpeg(tags={ExifTags.Base.Make: "Canon", ExifTags.Base.Model: "EOS R6"}),
+        ),
+    ),
     ("png-clean", attachment("chart.png", binaries.png())),
     ("jpeg-clean", attachment("photo.jpg", binaries.jpeg())),
     ("txt-clean", attachment("notes.txt", "Agenda\n1. Budget 2024-25\n2. Estates (section 5)\n")),
@@ -798,4 +886,4 @@ def test_corpus_size() -> None:
     assert len(LEAKS) >= 60 and len(CLEAN) >= 30
     assert {c.code for c in LEAKS} >= {f"P00{n}" for n in range(1, 9)} | {
         f"A00{n}" for n in range(1, 9)
-    }
+    } | {"A010"}

@@ -6,12 +6,19 @@ footers, footnotes, text boxes, pivot-cache records, unused shared strings, docu
 properties. python-docx reads neither tracked deletions nor every part, so the package is
 read directly. For workbooks, openpyxl also says which sheets, rows and columns are
 hidden and where each cell and comment is, so findings name the sheet and cell.
+
+The parts that are not XML are files of their own: a workbook or document embedded
+whole (an error: it cannot be checked from here, and it is published unseen), and
+pictures, whose metadata is read as a published image's is.
 """
 
 from __future__ import annotations
 
+import io
+import posixpath
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 from defusedxml import ElementTree
@@ -19,10 +26,12 @@ from defusedxml import ElementTree
 from generator.redaction.attachments import (
     MAX_UNPACKED,
     TOO_LARGE,
+    UNREADABLE,
     Inspection,
     Piece,
     size_text,
 )
+from generator.redaction.attachments.images import read_metadata
 from generator.rules.registry import rule
 
 TRACKED_CHANGES = rule(
@@ -59,6 +68,17 @@ PIVOT_CACHE = rule(
     "2,375 residents, hidden in a published spreadsheet.",
 )
 
+EMBEDDED_OBJECT = rule(
+    "A010",
+    "embedded-object",
+    "the file has {files} embedded in it, published with it unseen",
+    "delete the embedded object (for a chart, paste it back in as a picture), save again, "
+    "and publish any file that should be public on its own",
+    "A workbook or document embedded in a Word or Excel file travels whole inside it, "
+    "though the page shows only an icon, a preview or a chart; one double-click opens all "
+    "of it, sheets the chart does not show included.",
+)
+
 _WORD_PARTS = (
     (r"word/document\.xml", "in the body"),
     (r"word/header\d*\.xml", "in a header"),
@@ -88,6 +108,24 @@ _TEXT_ATTRIBUTES = frozenset(
     {"v", "author", "initials", "name", "caption", "Target", "descr", "title"}
 )
 _PERSON_PROPERTIES = ("creator", "lastModifiedBy", "Manager")
+
+# Relationships to a file kept whole inside the package: an OLE object, an embedded
+# Office package, and an "alternative format" chunk (a file Word imports when opened).
+_EMBEDDING_RELATIONSHIPS = frozenset({"oleObject", "package", "aFChunk"})
+# What an embedded file is, by its ending, as (one, several).
+_EMBEDDED_KINDS = (
+    ((".xlsx", ".xlsm", ".xlsb", ".xls"), ("spreadsheet", "spreadsheets")),
+    ((".docx", ".docm", ".doc", ".rtf"), ("Word document", "Word documents")),
+    ((".pptx", ".pptm", ".ppt", ".sldx"), ("presentation", "presentations")),
+    ((".pdf",), ("PDF", "PDFs")),
+    ((".bin",), ("object from another program", "objects from other programs")),
+)
+_OTHER_KIND = ("other file", "other files")
+# A chart made in Word keeps the workbook of its figures (all of it) inside the document.
+_CHART_KIND = ("workbook behind a chart", "workbooks behind charts")
+# Pictures Pillow reads whose metadata cameras and editors fill. Drawings (EMF, WMF,
+# SVG) carry no camera metadata; the text drawn in them shows on the page.
+_IMAGE_ENDINGS = (".jpeg", ".jpg", ".jpe", ".jfif", ".png", ".gif", ".tif", ".tiff", ".webp")
 
 
 def _open(full: Path, rel: str, inspection: Inspection) -> zipfile.ZipFile | None:
@@ -156,6 +194,60 @@ def _parts(package: zipfile.ZipFile) -> list[Piece]:
     return pieces
 
 
+def _embedded(package: zipfile.ZipFile) -> dict[str, bool]:
+    """The parts that are whole files kept inside the package: those in an embeddings
+    folder, where Word and Excel put them, and any other part a relationship names as
+    an embedded object; each with whether a chart holds it (its figures' workbook)."""
+    names = package.namelist()
+    found = dict.fromkeys((name for name in names if "embeddings/" in name), False)
+    for rels in names:
+        if not rels.endswith(".rels"):
+            continue
+        # word/_rels/document.xml.rels: targets are relative to word/.
+        base = posixpath.dirname(posixpath.dirname(rels))
+        for relationship in ElementTree.fromstring(package.read(rels)):
+            kind = relationship.get("Type", "").rsplit("/", 1)[-1]
+            target = relationship.get("Target", "")
+            if kind not in _EMBEDDING_RELATIONSHIPS or relationship.get("TargetMode") == "External":
+                continue
+            part = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+            part = posixpath.normpath(part)
+            if part in names:
+                found[part] = found.get(part, False) or "/charts/" in f"/{base}/"
+    return dict(sorted(found.items()))
+
+
+def _kind(part: str, chart: bool) -> tuple[str, str]:
+    if chart:
+        return _CHART_KIND
+    ending = part.lower()
+    return next(
+        (kind for endings, kind in _EMBEDDED_KINDS if ending.endswith(endings)), _OTHER_KIND
+    )
+
+
+def _describe(parts: dict[str, bool]) -> str:
+    """'1 spreadsheet', '2 spreadsheets and 1 workbook behind a chart'."""
+    counts = Counter(_kind(part, chart) for part, chart in parts.items())
+    said = [f"{n} {one if n == 1 else several}" for (one, several), n in counts.items()]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+
+
+def _hidden_files(package: zipfile.ZipFile, rel: str, inspection: Inspection) -> None:
+    """Embedded files (A010) and the metadata of every picture in the package (A005)."""
+    embedded = _embedded(package)
+    if embedded:
+        inspection.problems.append(EMBEDDED_OBJECT.at(rel, 0, files=_describe(embedded)))
+    for name in sorted(package.namelist()):
+        if name in embedded or not name.lower().endswith(_IMAGE_ENDINGS):
+            continue
+        try:
+            read_metadata(io.BytesIO(package.read(name)), rel, inspection, name)
+        except Exception:  # a picture whose metadata cannot be read is not passed
+            problem = f"the image {name} inside it is damaged or of an unknown kind"
+            inspection.problems.append(UNREADABLE.at(rel, 0, problem=problem))
+
+
 def inspect_docx(full: Path, rel: str) -> Inspection:
     inspection = Inspection()
     package = _open(full, rel, inspection)
@@ -163,6 +255,7 @@ def inspect_docx(full: Path, rel: str) -> Inspection:
         return inspection
     with package:
         inspection.pieces += _parts(package)
+        _hidden_files(package, rel, inspection)
         body = b"".join(
             package.read(name)
             for name in package.namelist()
@@ -224,4 +317,5 @@ def inspect_xlsx(full: Path, rel: str) -> Inspection:
         # Then every part as stored: what the cells showed is reported once, with its
         # cell; anything left (cached, unused or hidden text) is found here.
         inspection.pieces += _parts(package)
+        _hidden_files(package, rel, inspection)
     return inspection

@@ -1,13 +1,16 @@
 """PDF files, read with pypdf: the text layer, metadata, annotations, forms, embedded files.
 
 The text layer is read whole, so text under a black box drawn over it (the MoD's 2011
-failure) is found: a box hides text from the eye, not from copy and paste.
+failure) is found: a box hides text from the eye, not from copy and paste. Embedded
+files are found both in the document's list of attachments and on its pages, where a
+paper-clip note carries a file of its own that the list does not name.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.redaction.attachments import (
     UNREADABLE,
@@ -17,12 +20,16 @@ from generator.redaction.attachments import (
 from generator.redaction.attachments.ooxml import xml_text
 from generator.rules.registry import rule
 
+if TYPE_CHECKING:
+    from pypdf.generic import DictionaryObject
+
 EMBEDDED_FILE = rule(
     "A008",
     "embedded-file",
-    "the PDF carries {count} embedded file{plural}, published with it unseen",
-    "remove the attachments from the PDF (or make the PDF again from the document without "
-    "them), and publish any file that should be public on its own",
+    "the PDF carries {count} embedded file{plural} ({where}), published with it unseen",
+    "remove the attachments from the PDF, paper-clip icons on its pages included (or make "
+    "the PDF again from the document without them), and publish any file that should be "
+    "public on its own",
     "Files embedded in a PDF travel with it but are not shown on its pages; they are "
     "easily overlooked when a document is checked.",
 )
@@ -42,6 +49,8 @@ def inspect(full: Path, rel: str) -> Inspection:
         problem = "it is protected with a password"
         return Inspection(problems=[UNREADABLE.at(rel, 0, problem=problem)])
 
+    # (the page it is attached to, or 0 for the document's list; name; content)
+    files: list[tuple[int, str, bytes]] = []
     for number, page in enumerate(reader.pages, start=1):
         inspection.pieces.append(Piece(f"in the text of page {number}", page.extract_text()))
         annotations = page.get("/Annots")
@@ -54,6 +63,13 @@ def inspect(full: Path, rel: str) -> Inspection:
                     text += f"\n{action['/URI']}"
                 if text:
                     inspection.pieces.append(Piece(f"in a note on page {number}", text))
+                attached = _attached_file(values)
+                if attached is not None:
+                    name, content = attached
+                    if content is not None:
+                        files.append((number, name, content))
+                    elif name:  # names a file kept elsewhere: only the name is in the PDF
+                        inspection.pieces.append(Piece(f"in a note on page {number}", name))
 
     titles = _outline_titles(reader.outline)
     if titles:
@@ -76,17 +92,40 @@ def inspect(full: Path, rel: str) -> Inspection:
         text = "\n".join(str(v) for v in (name, field.get("/V"), field.get("/TU")) if v)
         inspection.pieces.append(Piece("in a form field", text))
 
-    embedded = reader.attachments
-    if embedded:
-        count = sum(len(contents) for contents in embedded.values())
+    for name, contents in reader.attachments.items():
+        files += [(0, name, data) for data in contents]
+    if files:
+        # One file can be both listed and attached to a page: it is counted once.
+        count = len({(name, data) for _page, name, data in files})
+        places = [
+            f"on page {page}" if page else "in its list of attachments"
+            for page in dict.fromkeys(page for page, _name, _data in files)
+        ]
+        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
         inspection.problems.append(
-            EMBEDDED_FILE.at(rel, 0, count=count, plural="s" if count != 1 else "")
+            EMBEDDED_FILE.at(rel, 0, count=count, plural="s" if count != 1 else "", where=where)
         )
-        for name, contents in embedded.items():
-            for data in contents:
-                text = data.decode("utf-8", errors="replace")
-                inspection.pieces.append(Piece("in an embedded file", f"{name}\n{text}"))
+        for page, name, data in dict.fromkeys(files):
+            text = data.decode("utf-8", errors="replace")
+            label = f"in a file attached to page {page}" if page else "in an embedded file"
+            inspection.pieces.append(Piece(label, f"{name}\n{text}"))
     return inspection
+
+
+def _attached_file(annotation: DictionaryObject) -> tuple[str, bytes | None] | None:
+    """The name and content of the file a paper-clip annotation carries (content None
+    when the file is only named, not kept in the PDF). Such a file is kept on its page,
+    not in the document's list of attachments, so it is looked for here."""
+    from pypdf.generic import DictionaryObject, EmbeddedFile
+
+    if annotation.get("/Subtype") != "/FileAttachment":
+        return None
+    spec = _resolve(annotation.get("/FS"))
+    if not isinstance(spec, DictionaryObject):
+        return (str(spec), None) if spec else None
+    embedded = EmbeddedFile(name="", pdf_object=spec)
+    name = embedded.alternative_name or ""
+    return name, (embedded.content if "/EF" in spec else None)
 
 
 def _outline_titles(outline: object) -> list[str]:
