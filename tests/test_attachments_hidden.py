@@ -11,6 +11,7 @@ the whole command.
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,38 @@ def test_free_text_exif_fields_are_read(
 def test_the_camera_s_make_and_model_pass(tmp_path: Path) -> None:
     tags = {ExifTags.Base.Make: "Canon", ExifTags.Base.Model: "Canon EOS R6"}
     assert inspected(tmp_path, "photo.jpg", binaries.jpeg(tags=tags)).problems == []
+
+
+# Word and Excel: pictures cropped in the document
+
+
+def _cropped(package: bytes, part: str, crop: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        text = source.read(part).decode("utf-8")
+    assert "<a:stretch" in text
+    return binaries.add_parts(package, {part: text.replace("<a:stretch", f"{crop}<a:stretch", 1)})
+
+
+def test_a_picture_cropped_in_a_word_document_is_an_error(tmp_path: Path) -> None:
+    data = _cropped(
+        binaries.docx(picture=binaries.jpeg()), "word/document.xml", '<a:srcRect l="25000"/>'
+    )
+    found = inspected(tmp_path, "note.docx", data)
+    assert messages(found, "A011") == [
+        "1 picture cropped in the file keeps the whole original inside it"
+    ]
+
+
+def test_a_picture_cropped_in_a_workbook_is_an_error(tmp_path: Path) -> None:
+    data = _cropped(
+        binaries.xlsx(picture=binaries.jpeg()),
+        "xl/drawings/drawing1.xml",
+        '<a:srcRect xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" b="9"/>',
+    )
+    assert [p.code for p in inspected(tmp_path, "data.xlsx", data).problems] == ["A011"]
+
+
+@pytest.mark.parametrize("crop", ["<a:srcRect/>", '<a:srcRect l="-5000" r="0"/>'])
+def test_a_picture_padded_or_shown_whole_passes(tmp_path: Path, crop: str) -> None:
+    data = _cropped(binaries.docx(picture=binaries.jpeg()), "word/document.xml", crop)
+    assert inspected(tmp_path, "note.docx", data).problems == []

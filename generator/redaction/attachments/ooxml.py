@@ -79,6 +79,17 @@ EMBEDDED_OBJECT = rule(
     "of it, sheets the chart does not show included.",
 )
 
+CROPPED_PICTURE = rule(
+    "A011",
+    "cropped-picture",
+    "{count} picture{plural} cropped in the file keep{verb} the whole original inside it",
+    "select the picture, choose Picture Format > Compress Pictures, tick 'Delete cropped "
+    "areas of pictures' and save again; or crop the picture in an image editor and put "
+    "that copy in the document",
+    "Cropping in Word or Excel only hides the edges: the whole picture stays in the file, "
+    "and anyone can reset the crop and see what was cut off.",
+)
+
 _WORD_PARTS = (
     (r"word/document\.xml", "in the body"),
     (r"word/header\d*\.xml", "in a header"),
@@ -125,6 +136,10 @@ _OTHER_KIND = ("other file", "other files")
 _CHART_KIND = ("workbook behind a chart", "workbooks behind charts")
 # Pictures Pillow reads whose metadata cameras and editors fill. Drawings (EMF, WMF,
 # SVG) carry no camera metadata; the text drawn in them shows on the page.
+# DrawingML's crop of a picture: <a:srcRect l="25000" r="10000"/>, in thousandths of
+# a percent of each side.
+_SOURCE_RECTANGLE = re.compile(rb"<(?:[\w.-]+:)?srcRect\b([^>]*)>")
+_EDGE = re.compile(rb"\b[ltrb]\s*=\s*[\"'](-?\d+)[\"']")
 _IMAGE_ENDINGS = (".jpeg", ".jpg", ".jpe", ".jfif", ".png", ".gif", ".tif", ".tiff", ".webp")
 
 
@@ -233,11 +248,32 @@ def _describe(parts: dict[str, bool]) -> str:
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
 
 
+def _cropped(package: zipfile.ZipFile) -> int:
+    """How many pictures the package shows cropped: each is kept whole."""
+    count = 0
+    for name in package.namelist():
+        if name.endswith(".xml") and not name.startswith("docProps/"):
+            for attributes in _SOURCE_RECTANGLE.findall(package.read(name)):
+                # Offsets inward from each edge; negative ones pad, which hides nothing.
+                if any(int(value) > 0 for value in _EDGE.findall(attributes)):
+                    count += 1
+    return count
+
+
 def _hidden_files(package: zipfile.ZipFile, rel: str, inspection: Inspection) -> None:
-    """Embedded files (A010) and the metadata of every picture in the package (A005)."""
+    """Embedded files (A010), cropped pictures (A011) and the metadata of every picture
+    in the package (A005)."""
     embedded = _embedded(package)
     if embedded:
         inspection.problems.append(EMBEDDED_OBJECT.at(rel, 0, files=_describe(embedded)))
+    cropped = _cropped(package)
+    if cropped:
+        many = cropped != 1
+        inspection.problems.append(
+            CROPPED_PICTURE.at(
+                rel, 0, count=cropped, plural="s" if many else "", verb="" if many else "s"
+            )
+        )
     for name in sorted(package.namelist()):
         if name in embedded or not name.lower().endswith(_IMAGE_ENDINGS):
             continue
