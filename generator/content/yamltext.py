@@ -24,8 +24,37 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
+class _BadValue(Exception):
+    """A value the constructor could not make: ``node`` is the value, for its line."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+# A whole number hundreds of digits long is no field's value; one of thousands ('0xfff...')
+# Python refuses to write out as text (ValueError), so any message quoting it would fail.
+_MAX_INT_BITS = 1024
+
+
+def _too_long(value: object) -> bool:
+    return type(value) is int and value.bit_length() > _MAX_INT_BITS
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loading, with timestamps kept as strings."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML's safe constructors convert the text they are given without checking it
+        # first: 'order: 0x_' or '!!int ten' raise ValueError, '!!bool nope' KeyError,
+        # '!!timestamp 2024-02-30' ValueError, '!!int ""' IndexError. The innermost value
+        # that fails is the one to name, so it is caught here, where its node is known.
+        try:
+            data = super().construct_object(node, deep)
+        except (ArithmeticError, LookupError, ValueError, TypeError, AttributeError) as exc:
+            raise _BadValue(node) from exc
+        if _too_long(data):
+            raise _BadValue(node)
+        return data
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -132,6 +161,11 @@ _PLAIN = [
     ),
     ("found unexpected end of stream", "a quotation mark is opened and never closed"),
     (
+        "could not determine a constructor",
+        "the value is marked with a tag ('!' before it) that is not allowed here, or is '=' "
+        "or '<<' on its own: remove the tag, or put the value in double quotes",
+    ),
+    (
         "found unknown escape character",
         "a backslash in double quotes: write the value in single quotes instead",
     ),
@@ -158,13 +192,21 @@ def parse_yaml(
 
 def _parse(text: str, path: str, offset: int, what: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
     """PyYAML's reading of ``text``, for parse_yaml."""
-    loader = _Loader(text)
+    loader = None
     try:
+        deep = _too_deep(text)
+        if deep is not None:
+            problem = f"lists or fields are put inside one another more than {_MAX_DEPTH} deep"
+            return None, [rules.SYNTAX.at(path, deep + 1 + offset, problem=problem)]
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(data={}), []
-        if not isinstance(node, yaml.MappingNode):
-            found = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
+            found = {
+                yaml.SequenceNode: "a list",
+                yaml.MappingNode: f"a value marked '{_tag_as_written(node.tag)}'",
+            }.get(type(node), "a single value")
             line = node.start_mark.line + 1 + offset
             return None, [rules.NOT_MAPPING.at(path, line, what=what, found=found)]
         doc = YamlDoc(data=None)
@@ -180,6 +222,9 @@ def _parse(text: str, path: str, offset: int, what: str) -> tuple[YamlDoc | None
             ]
         doc.data = data if walk.plain else loader.construct_document(node)
         return doc, []
+    except _BadValue as bad:
+        line = bad.node.start_mark.line + 1 + offset
+        return None, [rules.SYNTAX.at(path, line, problem=_unreadable(bad.node, text))]
     except yaml.MarkedYAMLError as exc:
         # Where the broken construct starts (an unclosed quote or bracket) is more use to
         # staff than where the parser gave up, often the end of the block; but when the
@@ -191,8 +236,74 @@ def _parse(text: str, path: str, offset: int, what: str) -> tuple[YamlDoc | None
         return None, [rules.SYNTAX.at(path, line, problem=plain_problem(exc))]
     except yaml.YAMLError as exc:  # errors without a position, e.g. from the reader
         return None, [rules.SYNTAX.at(path, offset + 1, problem=str(exc).splitlines()[0])]
+    except UnicodeEncodeError:
+        # libyaml is given UTF-8: text with a lone surrogate (never read from a file, which
+        # is decoded strictly, but possible from other callers) cannot be.
+        return None, [rules.SYNTAX.at(path, offset + 1, problem="a character is not valid text")]
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _tag_as_written(tag: str) -> str:
+    """'!!set' for PyYAML's 'tag:yaml.org,2002:set'; other tags as they are."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1) if tag.startswith("tag:yaml") else tag
+
+
+# Frontmatter nests two or three deep. libyaml builds nodes by calling itself once for
+# each level, so text nested tens of thousands deep overflows the C stack and kills the
+# process; the walk above would hit Python's recursion limit long before that.
+_MAX_DEPTH = 100
+
+
+def _too_deep(text: str) -> int | None:
+    """The line (0-based, in ``text``) where values nest more than _MAX_DEPTH deep, or
+    None. libyaml's events come from a loop, not recursion, so reading them is safe."""
+    # Every level of nesting starts with one of these characters ('[', '{', a list's '-',
+    # a field's ':' or '?'), so text with few of them needs no reading.
+    if sum(text.count(char) for char in "[{-:?") <= _MAX_DEPTH:
+        return None
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    return int(event.start_mark.line)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     finally:
         loader.dispose()
+    return None
+
+
+# What each type is called, for a value that cannot be read as its type.
+_KINDS = {
+    "int": ("a whole number", "a whole number in digits only, such as 3"),
+    "float": ("a number", "a number in digits, such as 2.5"),
+    "bool": ("true or false", "true or false"),
+    "timestamp": ("a date", "a day that exists, as YYYY-MM-DD, such as 2024-03-25"),
+}
+_SHOWN = 40  # characters of a value quoted in a message
+
+
+def _unreadable(node: yaml.Node, text: str) -> str:
+    """Why the value ``node`` cannot be read, and how to write it, for staff."""
+    value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    shown = value if len(value) <= _SHOWN else value[:_SHOWN] + "..."
+    written = text[node.start_mark.index : node.end_mark.index]
+    # A tag written before the value ('!!int', '!<...>'), perhaps after an anchor.
+    tag = next((word for word in written.split()[:2] if word.startswith("!")), None)
+    kind = node.tag.rsplit(":", 1)[-1]
+    called, example = _KINDS.get(kind, (f"the type '{kind}'", ""))
+    said = f"the value '{shown}' cannot be read as {called}"
+    if tag:
+        return f"{said}: remove '{tag}' before it" + (f", and write {example}" if example else "")
+    if example:
+        return f"{said}: write {example}, or put it in double quotes if it is text"
+    return f"{said}: put it in double quotes"
 
 
 # The quick way for the fields nearly every file has: one 'key: value' a line, lists of
@@ -270,7 +381,13 @@ def _plain(value: str) -> Any:
         return value
     if tag not in _SCALARS:
         raise _NotSimple
-    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, _SCALAR(tag, value))
+    try:
+        made = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, _SCALAR(tag, value))
+    except (ArithmeticError, ValueError):  # '0x_', a number too long: PyYAML's to report
+        raise _NotSimple from None
+    if _too_long(made):
+        raise _NotSimple
+    return made
 
 
 def _simple(text: str, offset: int) -> YamlDoc | None:
