@@ -135,3 +135,123 @@ def test_an_engine_that_writes_no_site_publishes_nothing(project: Path, tmp_path
     assert not outcome.ok
     assert any("B001 the English site could not be built" in m for m in outcome.messages)
     assert tree_digest(out) == before
+
+
+def test_a_zip_that_cannot_be_written_leaves_site_zip_and_record_as_they_were(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The zip is written before the site is swapped in: a disk that fills up while it is
+    written leaves the previous site, its zip and the record of the last good build."""
+    import zipfile
+
+    from generator.build.inputs import _record_file
+
+    out, archive = tmp_path / "site", tmp_path / "downloads" / "site.zip"
+    manifest = archive.with_name("site.zip.sha256sums")
+    code, output = run("build", "--root", str(project), "--out", str(out), "--zip", str(archive))
+    assert code == 0, output
+    site, zipped, listed = tree_digest(out), archive.read_bytes(), manifest.read_bytes()
+    record = _record_file().read_bytes()
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", disk_full)
+    zip_failed = (
+        f"The zip {archive} could not be written (No space left on device): check that the "
+        f"disk has space and that you may write to {archive.parent}, and build again."
+    )
+    # Nothing changed: the site stands, but the zip asked for cannot be made.
+    code, output = run("build", "--root", str(project), "--out", str(out), "--zip", str(archive))
+    assert code == 1, output
+    assert output.splitlines()[-1] == zip_failed
+    # A changed source: the new site is built and checked, then its zip fails.
+    write(project, EN, (project / EN).read_text("utf-8").replace("Powys", "Gwynedd"))
+    code, output = run("build", "--root", str(project), "--out", str(out), "--zip", str(archive))
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert output.splitlines()[-2:] == [
+        zip_failed,
+        f"Nothing was published; {out} was left as it was.",
+    ]
+    assert tree_digest(out) == site
+    assert (archive.read_bytes(), manifest.read_bytes()) == (zipped, listed)
+    assert _record_file().read_bytes() == record
+    assert sorted(p.name for p in archive.parent.iterdir()) == ["site.zip", "site.zip.sha256sums"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.new")]
+
+
+def test_a_zip_inside_the_output_or_the_sources_is_refused(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    for inside, shown in [(out, str(out)), (project / "content", "content/")]:
+        code, output = run(
+            "build", "--root", str(project), "--out", str(out), "--zip", str(inside / "s.zip")
+        )
+        assert code == 1, output
+        assert output.splitlines()[-2:] == [
+            f"The zip {inside / 's.zip'} would be written inside {shown}: give --zip a file "
+            "outside it, such as election-site.zip in the project's own folder.",
+            "Nothing was built.",
+        ]
+    assert not out.exists() and not (project / "content" / "s.zip").exists()
+
+
+def test_an_output_folder_that_cannot_be_written_beside_is_a_plain_error(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new site is made in a folder beside the output: where none can be made (no
+    permission, a read-only disk), the build says so and stops."""
+    import tempfile
+
+    out = tmp_path / "locked" / "site"
+    real = tempfile.mkdtemp
+
+    def refused(*args: str, **kwargs: str) -> str:
+        if Path(kwargs.get("dir") or tempfile.gettempdir()) == out.parent:
+            raise PermissionError(13, "Permission denied", kwargs["dir"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    code, output = build(project, out)
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert output.splitlines()[-3:] == [
+        f"{out}: B002 the output folder {out} cannot be built: no folder can be made in "
+        f"{out.parent} (Permission denied); choose an output folder you may write to with "
+        f"--out, or ask for permission to write to {out.parent}",
+        "    fix: build into an empty folder or a folder that holds an earlier build, such as site/",
+        "Nothing was built.",
+    ]
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_disk_that_fills_while_the_site_is_written_publishes_nothing(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.build import engine
+
+    def disk_full(*args: object) -> Path:
+        raise OSError(28, "No space left on device", "/tmp/opcc-site-src-x/en/tree.pickle")
+
+    monkeypatch.setattr(engine, "write_tree", disk_full)
+    out = tmp_path / "site"
+    code, output = build(project, out)
+    assert code == 1, output
+    assert output.splitlines()[-2:] == [
+        "The new site could not be written: /tmp/opcc-site-src-x/en/tree.pickle (No space "
+        "left on device). Check that the disk has space, and build again.",
+        f"Nothing was published; {out} was left as it was.",
+    ]
+    assert list(tmp_path.iterdir()) == [project]
+
+
+def test_a_site_address_that_cannot_be_read_is_a_plain_error(project: Path) -> None:
+    write(project, "mkdocs.yml", "site_name: Election\nsite_url: !!bool nope\n")
+    code, output = build(project, project / "site")
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert (
+        "mkdocs.yml: B001 the English or Welsh site could not be built: mkdocs.yml cannot be "
+        "read ('nope')"
+    ) in output
+    assert output.splitlines()[-1] == "Nothing was built."

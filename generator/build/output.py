@@ -14,12 +14,15 @@ import shutil
 import stat
 from pathlib import Path
 
+# The project's own folders, which a build never writes into.
+SOURCE_FOLDERS = ("content", "responses", ".private", "generator", "site_templates", "tests")
+
 
 def unsafe_reason(target: Path, project_root: Path) -> str | None:
     """Why ``target`` may not be replaced by a build, or None when it may."""
     if target == project_root or target in project_root.parents:
         return "holds the project itself"
-    for source in ("content", "responses", ".private", "generator", "site_templates", "tests"):
+    for source in SOURCE_FOLDERS:
         if target == project_root / source or (project_root / source) in target.parents:
             return f"is inside the project's {source}/ folder"
     if target.exists() and not target.is_dir():

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.build import inputs
-from generator.build.output import claim_spare, prune, swap_in, unsafe_reason
+from generator.build.output import SOURCE_FOLDERS, claim_spare, prune, swap_in, unsafe_reason
 from generator.diagnostics import Diagnostic
 from generator.project import Project
 from generator.rules.engine import ENGINE_PROBLEM, OUTPUT_FOLDER
@@ -71,6 +71,19 @@ def run_build(
             _shown(target, project), 0, out=_shown(target, project), problem=reason
         )
         return BuildOutcome(False, None, [problem.format(), "Nothing was built."])
+    if zip_path is not None:
+        zip_path = Path(os.path.abspath(zip_path))
+        inside = _zip_inside(zip_path, target, project)
+        if inside:
+            return BuildOutcome(
+                False,
+                None,
+                [
+                    f"The zip {zip_path} would be written inside {inside}: give --zip a file "
+                    "outside it, such as election-site.zip in the project's own folder.",
+                    "Nothing was built.",
+                ],
+            )
 
     # Nothing read by a build has changed since the last good build into this folder,
     # which is still as that build left it: the site there stands.
@@ -82,7 +95,10 @@ def run_build(
             "the site there stands as it was built."
         ]
         if zip_path is not None:
-            zip_digest, manifest = write_zip(target, zip_path, day)
+            try:
+                zip_digest, manifest = write_zip(target, zip_path, day)
+            except OSError as exc:
+                return BuildOutcome(False, None, [*messages, _zip_failed(zip_path, exc)])
             messages += [
                 f"  Zip: {zip_path} (SHA-256 {zip_digest})",
                 f"  Every file's SHA-256: {manifest}",
@@ -135,7 +151,18 @@ def _check_and_build(
             if site_url
             else engine.read_site_url(project.mkdocs_config)
         )
-    except (OSError, ValueError, yaml.YAMLError) as exc:  # UnicodeDecodeError is a ValueError
+    # UnicodeDecodeError is a ValueError; PyYAML's constructors raise the others on values
+    # the scanner accepts ('site_url: !!bool nope' a KeyError), and deep nesting recursion.
+    except (
+        OSError,
+        ValueError,
+        LookupError,
+        TypeError,
+        AttributeError,
+        ArithmeticError,
+        RecursionError,
+        yaml.YAMLError,
+    ) as exc:
         problem = ENGINE_PROBLEM.at(
             "mkdocs.yml",
             0,
@@ -154,47 +181,78 @@ def _check_and_build(
         dates,
     )
     pages = {lang: len(tree.pages) for lang, tree in rendered.trees.items()}
+    shown = _shown(target, project)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        shown = _shown(target, project)
         problem = OUTPUT_FOLDER.at(shown, 0, out=shown, problem=f"cannot be made ({exc.strerror})")
         return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
-    with tempfile.TemporaryDirectory(prefix="opcc-site-src-") as staging_name:
-        staging = Path(staging_name)
-        new = (None if fresh else claim_spare(target)) or Path(
-            tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent)
+    try:
+        staging_folder = tempfile.TemporaryDirectory(prefix="opcc-site-src-")
+    except OSError as exc:
+        return BuildOutcome(
+            False,
+            result,
+            [
+                f"The temporary folder {tempfile.gettempdir()} cannot be written to "
+                f"({exc.strerror or exc}): free some space on that disk, or set TMPDIR to a folder "
+                "you may write to, and build again.",
+                "Nothing was built.",
+            ],
         )
-        shown = _shown(target, project).rstrip("/") + "/"
+    with staging_folder as staging_name:
+        staging = Path(staging_name)
+        try:
+            new = (None if fresh else claim_spare(target)) or Path(
+                tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent)
+            )
+        except OSError as exc:
+            # The new site is built beside the output, to replace it in one step: where
+            # no folder can be made, the output cannot be replaced either.
+            problem = OUTPUT_FOLDER.at(
+                shown,
+                0,
+                out=shown,
+                problem=f"cannot be built: no folder can be made in {target.parent} "
+                f"({exc.strerror or exc}); choose an output folder you may write to with --out, "
+                f"or ask for permission to write to {target.parent}",
+            )
+            return BuildOutcome(False, result, [problem.format(), "Nothing was built."])
         try:
             step("Building the English and Welsh sites")
-            # Each language is scanned as soon as it is built, beside the other's build.
-            with BuiltSiteScan(new, result.site, shown) as scan:
-                problems = _build_into(
-                    project, rendered, staging, new, site_url, engines, built=scan.language
+            try:
+                # Each language is scanned as soon as it is built, beside the other's.
+                with BuiltSiteScan(new, result.site, shown.rstrip("/") + "/") as scan:
+                    problems = _build_into(
+                        project, rendered, staging, new, site_url, engines, built=scan.language
+                    )
+                    if not problems:
+                        step("Checking the built site for personal data")
+                        problems = scan.finish()
+            except OSError as exc:  # a full disk, most often; the half-built site is removed
+                return BuildOutcome(
+                    False,
+                    result,
+                    [
+                        f"The new site could not be written: {exc.filename or new} "
+                        f"({exc.strerror or exc}). Check that the disk has space, and build "
+                        "again.",
+                        f"Nothing was published; {shown} was left as it was.",
+                    ],
                 )
-                if not problems:
-                    step("Checking the built site for personal data")
-                    problems = scan.finish()
             if problems:
                 messages = [p.format() for p in problems]
-                messages.append(
-                    f"Nothing was published; {_shown(target, project)} was left as it was."
-                )
+                messages.append(f"Nothing was published; {shown} was left as it was.")
                 return BuildOutcome(False, result, messages)
             step("Publishing")
-            swap_in(new, target)
-            inputs.remember(target, inputs_now)
+            published, archive = _publish(
+                new, target, inputs_now, zip_path, result.site.today, shown
+            )
+            if not published:
+                return BuildOutcome(False, result, archive)
         finally:
             shutil.rmtree(new, ignore_errors=True)
 
-    archive: list[str] = []
-    if zip_path is not None:
-        zip_digest, manifest = write_zip(target, zip_path, result.site.today)
-        archive = [
-            f"  Zip: {zip_path} (SHA-256 {zip_digest})",
-            f"  Every file's SHA-256: {manifest} (check with: sha256sum -c, in the site folder)",
-        ]
     seconds = time.monotonic() - started
     files = len({f for tree in rendered.trees.values() for f in tree.files.values()})
     facts = len(result.redaction.usage.report())
@@ -223,30 +281,130 @@ def _check_and_build(
     )
 
 
-# Zip entries carry the build day as their time, so that the same site always gives the
-# same bytes.
+def _publish(
+    new: Path,
+    target: Path,
+    inputs_now: str | None,
+    zip_path: Path | None,
+    day: date,
+    shown: str,
+) -> tuple[bool, list[str]]:
+    """The built site swapped in, with its zip: whether it was, and the report's lines
+    about the zip, or else the messages saying why nothing was published."""
+    left = f"Nothing was published; {shown} was left as it was."
+    # The zip is written (what fails when the disk is full or not ours to write to)
+    # before the site is replaced, and only put in place after: a zip that cannot be
+    # written leaves the site and the record of the last good build as they were.
+    pending = None
+    if zip_path is not None:
+        try:
+            pending = _ZipAside.written(new, zip_path, day)
+        except OSError as exc:
+            return False, [_zip_failed(zip_path, exc), left]
+    try:
+        swap_in(new, target)
+    except OSError as exc:
+        if pending is not None:
+            pending.discard()
+        return False, [
+            f"{shown} could not be replaced by the new site ({exc.strerror or exc}): check "
+            "that you may write to it and to the folder it is in, and build again.",
+            left,
+        ]
+    inputs.remember(target, inputs_now)
+    if pending is None:
+        return True, []
+    try:
+        zip_digest, manifest = pending.put_in_place()
+    except OSError as exc:
+        pending.discard()
+        return False, [
+            f"The site was published into {shown}, but the zip {zip_path} could not be put "
+            f"in place ({exc.strerror or exc}): build again with --zip to write it."
+        ]
+    return True, [
+        f"  Zip: {zip_path} (SHA-256 {zip_digest})",
+        f"  Every file's SHA-256: {manifest} (check with: sha256sum -c, in the site folder)",
+    ]
+
+
+def _zip_failed(zip_path: Path, exc: OSError) -> str:
+    return (
+        f"The zip {zip_path} could not be written ({exc.strerror or exc}): check that the "
+        f"disk has space and that you may write to {zip_path.parent}, and build again."
+    )
+
+
+def _zip_inside(zip_path: Path, target: Path, project: Project) -> str | None:
+    """The folder ``zip_path`` is in that a zip must not be written in, or None: the
+    output (the site would hold a zip of itself, and a build that fails must leave the
+    output as it was) or one of the project's own (a build never changes them)."""
+    for folder in (target, *(project.root / name for name in SOURCE_FOLDERS)):
+        if folder == zip_path or folder in zip_path.parents:
+            return _shown(folder, project)
+    return None
+
+
+@dataclass
+class _ZipAside:
+    """A site's zip and its manifest, written beside where they go, to be put in place."""
+
+    zip_path: Path
+    manifest: Path
+    partial: Path
+    partial_manifest: Path
+
+    @classmethod
+    def written(cls, site: Path, zip_path: Path, day: date) -> _ZipAside:
+        manifest = zip_path.with_name(zip_path.name + ".sha256sums")
+        aside = cls(
+            zip_path,
+            manifest,
+            zip_path.with_name(zip_path.name + ".partial"),
+            manifest.with_name(manifest.name + ".partial"),
+        )
+        try:
+            aside._write(site, day)
+        except OSError:
+            aside.discard()
+            raise
+        return aside
+
+    def _write(self, site: Path, day: date) -> None:
+        # Zip entries carry the build day as their time, so that the same site always
+        # gives the same bytes.
+        stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+        files = sorted(p for p in site.rglob("*") if p.is_file())
+        lines = []
+        self.zip_path.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(self.partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for path in files:
+                name = path.relative_to(site).as_posix()
+                data = path.read_bytes()
+                lines.append(f"{hashlib.sha256(data).hexdigest()}  {name}\n")
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data, compresslevel=9)
+        self.partial_manifest.write_text("".join(lines), encoding="utf-8")
+
+    def put_in_place(self) -> tuple[str, Path]:
+        """The zip's SHA-256 and the manifest's path, once both are in place."""
+        os.replace(self.partial, self.zip_path)
+        os.replace(self.partial_manifest, self.manifest)
+        return hashlib.sha256(self.zip_path.read_bytes()).hexdigest(), self.manifest
+
+    def discard(self) -> None:
+        for path in (self.partial, self.partial_manifest):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def write_zip(site: Path, zip_path: Path, day: date) -> tuple[str, Path]:
     """The site as a zip whose bytes depend only on the site's files and the build day,
-    and beside it a manifest of every file's SHA-256 in `sha256sum` format. Returns the
-    zip's own SHA-256 and the manifest's path."""
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    files = sorted(p for p in site.rglob("*") if p.is_file())
-    lines = []
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    partial = zip_path.with_name(zip_path.name + ".partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            name = path.relative_to(site).as_posix()
-            data = path.read_bytes()
-            lines.append(f"{hashlib.sha256(data).hexdigest()}  {name}\n")
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data, compresslevel=9)
-    os.replace(partial, zip_path)
-    manifest = zip_path.with_name(zip_path.name + ".sha256sums")
-    manifest.write_text("".join(lines), encoding="utf-8")
-    return hashlib.sha256(zip_path.read_bytes()).hexdigest(), manifest
+    and beside it a manifest of every file's SHA-256 in `sha256sum` format, each written
+    whole or not at all. Returns the zip's own SHA-256 and the manifest's path."""
+    return _ZipAside.written(site, zip_path, day).put_in_place()
 
 
 def _build_into(
