@@ -243,6 +243,18 @@ def test_a_picture_cropped_in_a_workbook_is_an_error(tmp_path: Path) -> None:
     assert [p.code for p in inspected(tmp_path, "data.xlsx", data).problems] == ["A011"]
 
 
+@pytest.mark.parametrize(
+    "crop",
+    [
+        '<a:srcRect l="25%"/>',  # Strict Office Open XML writes percentages
+        '<v:imagedata r:id="rId9" cropleft="5243f" o:title=""/>',  # Word's older VML
+    ],
+)
+def test_other_forms_of_crop_are_found(tmp_path: Path, crop: str) -> None:
+    data = _cropped(binaries.docx(picture=binaries.jpeg()), "word/document.xml", crop)
+    assert [p.code for p in inspected(tmp_path, "note.docx", data).problems] == ["A011"]
+
+
 @pytest.mark.parametrize("crop", ["<a:srcRect/>", '<a:srcRect l="-5000" r="0"/>'])
 def test_a_picture_padded_or_shown_whole_passes(tmp_path: Path, crop: str) -> None:
     data = _cropped(binaries.docx(picture=binaries.jpeg()), "word/document.xml", crop)

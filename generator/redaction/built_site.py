@@ -202,14 +202,14 @@ class BuiltSiteScan:
 def changed_attachments(folder: Path, site: Site, shown: str) -> list[Diagnostic]:
     """B004 for each attachment in the built site whose bytes are not those the checks
     read: the source was saved again, or swapped, between the check and the copy."""
-    found = []
+    found: list[Diagnostic] = []
     for attachment in site.published_attachments():
         for lang in attachment.langs:
             rel = f"{lang}/{attachment_address(attachment.source)}"
             try:
                 with (folder / rel).open("rb") as handle:
                     copied = hashlib.file_digest(handle, "sha256").hexdigest()
-            except OSError:
+            except FileNotFoundError:
                 continue  # not published in this language's site
             if attachment.digest is None:
                 problem = "it was never checked"

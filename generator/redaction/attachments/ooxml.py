@@ -139,7 +139,16 @@ _CHART_KIND = ("workbook behind a chart", "workbooks behind charts")
 # DrawingML's crop of a picture: <a:srcRect l="25000" r="10000"/>, in thousandths of
 # a percent of each side.
 _SOURCE_RECTANGLE = re.compile(rb"<(?:[\w.-]+:)?srcRect\b([^>]*)>")
-_EDGE = re.compile(rb"\b[ltrb]\s*=\s*[\"'](-?\d+)[\"']")
+_EDGE = re.compile(rb"\b[ltrb]\s*=\s*[\"'](-?[\d.]+)%?[\"']")  # '25000', or '25%' (Strict)
+# The older VML form, in Word's legacy drawings: cropleft="5243f" (65536ths) or "0.08".
+_VML_PICTURE = re.compile(rb"<(?:[\w.-]+:)?imagedata\b([^>]*)>")
+_VML_EDGE = re.compile(rb"\bcrop(?:left|top|right|bottom)\s*=\s*[\"'](-?[\d.]+)f?[\"']")
+# The parts that place pictures: Word's body, headers, footers and notes, and every
+# drawing, chart and diagram (not the sheets' cells, which may be large and hold none).
+_DRAWING_PART = re.compile(
+    r"word/[^/]+\.xml|(?:word|xl|ppt)/(?:drawings|charts|diagrams)/[^/]+\.(?:xml|vml)"
+    r"|(?:word|xl)/[^/]*\.vml"
+)
 _IMAGE_ENDINGS = (".jpeg", ".jpg", ".jpe", ".jfif", ".png", ".gif", ".tif", ".tiff", ".webp")
 
 
@@ -252,12 +261,21 @@ def _cropped(package: zipfile.ZipFile) -> int:
     """How many pictures the package shows cropped: each is kept whole."""
     count = 0
     for name in package.namelist():
-        if name.endswith(".xml") and not name.startswith("docProps/"):
-            for attributes in _SOURCE_RECTANGLE.findall(package.read(name)):
-                # Offsets inward from each edge; negative ones pad, which hides nothing.
-                if any(int(value) > 0 for value in _EDGE.findall(attributes)):
-                    count += 1
+        if _DRAWING_PART.fullmatch(name):
+            data = package.read(name)
+            for pattern, edge in ((_SOURCE_RECTANGLE, _EDGE), (_VML_PICTURE, _VML_EDGE)):
+                for attributes in pattern.findall(data):
+                    # Offsets inward from each edge; negative ones pad, hiding nothing.
+                    if any(_inward(value) for value in edge.findall(attributes)):
+                        count += 1
     return count
+
+
+def _inward(value: bytes) -> bool:
+    try:
+        return float(value) > 0
+    except ValueError:  # '1.2.3': no program writes it; taken as a crop, not passed
+        return True
 
 
 def _hidden_files(package: zipfile.ZipFile, rel: str, inspection: Inspection) -> None:

@@ -116,16 +116,21 @@ def _attached_file(annotation: DictionaryObject) -> tuple[str, bytes | None] | N
     """The name and content of the file a paper-clip annotation carries (content None
     when the file is only named, not kept in the PDF). Such a file is kept on its page,
     not in the document's list of attachments, so it is looked for here."""
-    from pypdf.generic import DictionaryObject, EmbeddedFile
-
     if annotation.get("/Subtype") != "/FileAttachment":
         return None
+    from pypdf.generic import DictionaryObject, StreamObject
+
     spec = _resolve(annotation.get("/FS"))
     if not isinstance(spec, DictionaryObject):
         return (str(spec), None) if spec else None
-    embedded = EmbeddedFile(name="", pdf_object=spec)
-    name = embedded.alternative_name or ""
-    return name, (embedded.content if "/EF" in spec else None)
+    # The file specification's own keys (PDF 32000-1, 7.11.3), read directly rather
+    # than through a pypdf helper that only its newest releases have.
+    name = str(spec.get("/UF") or spec.get("/F") or spec.get("/DOS") or "")
+    streams = _resolve(spec.get("/EF"))
+    if not isinstance(streams, DictionaryObject):
+        return name, None
+    stream = _resolve(streams.get("/UF") or streams.get("/F"))
+    return name, (stream.get_data() if isinstance(stream, StreamObject) else None)
 
 
 def _outline_titles(outline: object) -> list[str]:
