@@ -182,18 +182,29 @@ def test_a_zip_that_cannot_be_written_leaves_site_zip_and_record_as_they_were(
 
 
 def test_a_zip_inside_the_output_or_the_sources_is_refused(project: Path, tmp_path: Path) -> None:
+    """A zip is never written into the output, a source folder, over a file that is not
+    a zip (such as mkdocs.yml: a build never changes a source), or under a name that
+    does not end .zip."""
     out = tmp_path / "site"
-    for inside, shown in [(out, str(out)), (project / "content", "content/")]:
-        code, output = run(
-            "build", "--root", str(project), "--out", str(out), "--zip", str(inside / "s.zip")
-        )
+    config = project / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "notes.zip").write_text("not a zip", encoding="utf-8")
+    for given, why in [
+        (out / "s.zip", f"would be written inside {out}"),
+        (project / "content" / "s.zip", "would be written inside content/"),
+        (config, "does not end .zip"),
+        (tmp_path / "notes.zip", "is already there, and is not a zip"),
+    ]:
+        code, output = run("build", "--root", str(project), "--out", str(out), "--zip", str(given))
         assert code == 1, output
         assert output.splitlines()[-2:] == [
-            f"The zip {inside / 's.zip'} would be written inside {shown}: give --zip a file "
-            "outside it, such as election-site.zip in the project's own folder.",
+            f"The zip {given} {why}: give --zip a new file ending .zip, such as "
+            "election-site.zip in the project's own folder.",
             "Nothing was built.",
         ]
     assert not out.exists() and not (project / "content" / "s.zip").exists()
+    assert config.read_text(encoding="utf-8") == "site_name: x\n"
+    assert (tmp_path / "notes.zip").read_text(encoding="utf-8") == "not a zip"
 
 
 def test_an_output_folder_that_cannot_be_written_beside_is_a_plain_error(

@@ -73,14 +73,14 @@ def run_build(
         return BuildOutcome(False, None, [problem.format(), "Nothing was built."])
     if zip_path is not None:
         zip_path = Path(os.path.abspath(zip_path))
-        inside = _zip_inside(zip_path, target, project)
-        if inside:
+        refused = _zip_refused(zip_path, target, project)
+        if refused:
             return BuildOutcome(
                 False,
                 None,
                 [
-                    f"The zip {zip_path} would be written inside {inside}: give --zip a file "
-                    "outside it, such as election-site.zip in the project's own folder.",
+                    f"The zip {zip_path} {refused}: give --zip a new file ending .zip, "
+                    "such as election-site.zip in the project's own folder.",
                     "Nothing was built.",
                 ],
             )
@@ -335,13 +335,20 @@ def _zip_failed(zip_path: Path, exc: OSError) -> str:
     )
 
 
-def _zip_inside(zip_path: Path, target: Path, project: Project) -> str | None:
-    """The folder ``zip_path`` is in that a zip must not be written in, or None: the
-    output (the site would hold a zip of itself, and a build that fails must leave the
-    output as it was) or one of the project's own (a build never changes them)."""
+def _zip_refused(zip_path: Path, target: Path, project: Project) -> str | None:
+    """Why a zip may not be written at ``zip_path``, or None. Never inside the output
+    (the site would hold a zip of itself, and a build that fails must leave the output
+    as it was) or one of the project's own folders, and never over a file that is not
+    a zip (--zip mkdocs.yml would replace a source: a build never changes one)."""
+    if zip_path.suffix.lower() != ".zip":
+        return "does not end .zip"
+    real = zip_path.resolve()
     for folder in (target, *(project.root / name for name in SOURCE_FOLDERS)):
-        if folder == zip_path or folder in zip_path.parents:
-            return _shown(folder, project)
+        folder = folder.resolve()
+        if folder == real or folder in real.parents:
+            return f"would be written inside {_shown(folder, project)}"
+    if real.exists() and not (real.is_file() and zipfile.is_zipfile(real)):
+        return "is already there, and is not a zip"
     return None
 
 
