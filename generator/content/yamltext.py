@@ -224,7 +224,8 @@ def _parse(text: str, path: str, offset: int, what: str) -> tuple[YamlDoc | None
         return doc, []
     except _BadValue as bad:
         line = bad.node.start_mark.line + 1 + offset
-        return None, [rules.SYNTAX.at(path, line, problem=_unreadable(bad.node, text))]
+        value, kind, fix = _unreadable(bad.node, text)
+        return None, [rules.UNREADABLE_VALUE.at(path, line, value=value, kind=kind, fix=fix)]
     except yaml.MarkedYAMLError as exc:
         # Where the broken construct starts (an unclosed quote or bracket) is more use to
         # staff than where the parser gave up, often the end of the block; but when the
@@ -289,8 +290,9 @@ _KINDS = {
 _SHOWN = 40  # characters of a value quoted in a message
 
 
-def _unreadable(node: yaml.Node, text: str) -> str:
-    """Why the value ``node`` cannot be read, and how to write it, for staff."""
+def _unreadable(node: yaml.Node, text: str) -> tuple[str, str, str]:
+    """The value ``node`` as quoted in a message, what it cannot be read as, and how to
+    write it, for staff."""
     value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
     shown = value if len(value) <= _SHOWN else value[:_SHOWN] + "..."
     written = text[node.start_mark.index : node.end_mark.index]
@@ -298,12 +300,15 @@ def _unreadable(node: yaml.Node, text: str) -> str:
     tag = next((word for word in written.split()[:2] if word.startswith("!")), None)
     kind = node.tag.rsplit(":", 1)[-1]
     called, example = _KINDS.get(kind, (f"the type '{kind}'", ""))
-    said = f"the value '{shown}' cannot be read as {called}"
     if tag:
-        return f"{said}: remove '{tag}' before it" + (f", and write {example}" if example else "")
+        return (
+            shown,
+            called,
+            f"remove '{tag}' before it" + (f", and write {example}" if example else ""),
+        )
     if example:
-        return f"{said}: write {example}, or put it in double quotes if it is text"
-    return f"{said}: put it in double quotes"
+        return shown, called, f"write {example}, or put it in double quotes if it is text"
+    return shown, called, "put it in double quotes"
 
 
 # The quick way for the fields nearly every file has: one 'key: value' a line, lists of

@@ -45,3 +45,12 @@ ALIAS = rule(
     "write the value out in full instead of using & and *",
     "Aliases can make a few lines expand into millions of values, or refer to themselves.",
 )
+UNREADABLE_VALUE = rule(
+    "Y007",
+    "unreadable-value",
+    "the value '{value}' cannot be read as {kind}",
+    "{fix}",
+    "YAML reads a value by its form, or by a tag ('!!int') written before it; a value "
+    "that cannot be read as what it claims to be cannot be checked, so nothing is "
+    "published.",
+)
