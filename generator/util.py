@@ -1,6 +1,8 @@
-"""Small helpers shared by validation messages."""
+"""Small helpers shared by validation messages and the readings of HTML."""
 
 import functools
+import html
+import re
 from datetime import date
 
 
@@ -14,3 +16,16 @@ def lowered(text: str) -> str:
     """``text`` in lower case, made once for every check of the file that needs it (the
     privacy scan's detectors, the placeholder check)."""
     return text.lower()
+
+
+# A numeric character reference thousands of digits long: past the last character, which
+# a browser shows as U+FFFD, and too long for Python to read as a number (ValueError).
+_LONG_REFERENCE = re.compile(r"&#(?:[0-9]{20,}|[xX][0-9a-fA-F]{20,});?")
+
+
+def unescape(text: str) -> str:
+    """``html.unescape``, that never raises: a reference to a number too large to be a
+    character reads as U+FFFD, as it does in a browser."""
+    if "&#" in text:
+        text = _LONG_REFERENCE.sub("\ufffd", text)
+    return html.unescape(text)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import html
 import json
 import os
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from generator.language.identify import WELSH
 from generator.language.mutations import radicals
+from generator.util import unescape
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -39,7 +39,7 @@ def expand(index_file: Path, known: Path | None = None, salt: str = "") -> int:
     now: dict[str, str] = {}
     added = 0
     for doc in data.get("docs", []):
-        text = f"{doc.get('title', '')} {html.unescape(_TAG.sub(' ', doc.get('text', '')))}"
+        text = f"{doc.get('title', '')} {unescape(_TAG.sub(' ', doc.get('text', '')))}"
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         forms = now.get(key)
         if forms is None:

@@ -13,7 +13,6 @@ import bisect
 import contextlib
 import functools
 import hashlib
-import html
 import json
 import os
 import pickle
@@ -30,6 +29,7 @@ from generator.redaction.scan import Finding, Scanner
 from generator.redaction.sources import CHANGED_WHILE_READ
 from generator.rules.registry import rule
 from generator.usercache import cache_folder, paused_gc, settings_digest
+from generator.util import unescape
 
 IN_BUILT_SITE = rule(
     "B003",
@@ -362,7 +362,7 @@ def _scan_files(
             digests.add(key.digest())
             if key.digest() in known:
                 continue
-            pieces.append((first_line, html.unescape(chunk)))
+            pieces.append((first_line, unescape(chunk)))
             if markup and "<" in chunk:
                 # Also as a reader sees it, so that a name split by <strong> or by a
                 # comment reads whole.

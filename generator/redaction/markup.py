@@ -12,8 +12,9 @@ kept where they were, so a finding's line in this reading is its line in the fil
 
 from __future__ import annotations
 
-import html
 import re
+
+from generator.util import unescape
 
 # Elements a browser shows on a line or in a box of their own: the words either side of
 # one are not read as one word.
@@ -30,14 +31,15 @@ _BREAKING = (
 # never closed is read in linear time.
 _INSIDE = r"""(?:[^<>"']|"[^"]{0,2000}"|'[^']{0,2000}')*"""
 _HIDDEN = "script|style|template"
-_BREAKING_TAG = rf"</?(?:{_BREAKING})(?![\w:-]){_INSIDE}>"
-_OTHER_TAG = rf"</?[A-Za-z][\w:-]*(?:[\s/]{_INSIDE})?>"
+_BREAKING_TAG = rf"</?(?:{_BREAKING})(?![^\s/<>]){_INSIDE}>"
+_OTHER_TAG = rf"</?[A-Za-z][^\s/<>]*(?:[\s/]{_INSIDE})?>"
 _REFERENCE = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?"
 _MARKUP = re.compile(
     # The forms of comment browsers hide: <!-- -->, with '--!>' or at once ('<!-->'),
     # unclosed (it hides the rest), and the "bogus" ones: <!x>, <?x>, </ and no letter.
     r"(?P<comment><!--(?:-?>|.*?(?:--!?>|\Z))|<[!?][^>]*(?:>|\Z)|</(?![A-Za-z])[^>]*(?:>|\Z))"
-    rf"|(?P<hidden><(?P<name>{_HIDDEN})(?![\w:-]){_INSIDE}>.*?(?:</(?P=name)\s*>|\Z))"
+    rf"|(?P<hidden><(?P<name>{_HIDDEN})(?![^\s/<>]){_INSIDE}>"
+    r".*?(?:</(?P=name)(?=[\s/>])[^>]*(?:>|\Z)|\Z))"
     rf"|(?P<breaking>{_BREAKING_TAG})|(?P<tag>{_OTHER_TAG})|(?P<reference>{_REFERENCE})",
     re.S | re.I,
 )
@@ -46,7 +48,11 @@ _MARKUP = re.compile(
 _BREAKING_TAGS = re.compile(_BREAKING_TAG, re.I)
 _OTHER_TAGS = re.compile(_OTHER_TAG)
 _REFERENCES = re.compile(_REFERENCE)
-_NOT_TAGS_ONLY = re.compile(rf"<[!?]|</(?![A-Za-z])|<(?:{_HIDDEN})(?![\w:-])", re.I)
+# Nor markup that the removal of a tag could join into a new tag or reference ("<b <br>",
+# "&<i>#97;"): read one piece at a time, as a browser does.
+_NOT_TAGS_ONLY = re.compile(
+    rf"<[!?]|</(?![A-Za-z])|<(?:{_HIDDEN})(?![^\s/<>])|<[A-Za-z/][^<>]*<|&[#\w]*<", re.I
+)
 # Whether a text holds any of the above: most sources hold none, and are read as written.
 _ANY = re.compile(r"<[A-Za-z!?/]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 
@@ -65,10 +71,23 @@ def as_read(text: str) -> str:
     keeps its number."""
     if not has_markup(text):
         return text
-    if not _NOT_TAGS_ONLY.search(text):
-        read = _OTHER_TAGS.sub("", _BREAKING_TAGS.sub(" ", text))
-        if read.count("\n") == text.count("\n"):  # no tag over two lines
-            return _REFERENCES.sub(_character, read) if "&" in read else read
+    read = quickly(text)
+    return read if read is not None else piece_by_piece(text)
+
+
+def quickly(text: str) -> str | None:
+    """``as_read`` for a text of tags and references only, with none over two lines;
+    None for any other."""
+    if _NOT_TAGS_ONLY.search(text):
+        return None
+    read = _OTHER_TAGS.sub("", _BREAKING_TAGS.sub(" ", text))
+    if read.count("\n") != text.count("\n"):  # a tag over two lines
+        return None
+    return _REFERENCES.sub(_character, read) if "&" in read else read
+
+
+def piece_by_piece(text: str) -> str:
+    """``as_read`` for any text, one piece of markup at a time."""
     parts: list[str] = []
     owed = 0  # line breaks taken out and not yet put back
     position = 0
@@ -94,7 +113,7 @@ def as_read(text: str) -> str:
 
 def _character(match: re.Match[str]) -> str:
     # A reference to a line break would move every later line: it reads as a space.
-    return html.unescape(match.group()).replace("\n", " ").replace("\r", " ")
+    return unescape(match.group()).replace("\n", " ").replace("\r", " ")
 
 
 def _paid(text: str, owed: int) -> str:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from statistics import median
 from typing import Any, get_args
@@ -49,6 +49,7 @@ from generator.render.links import md_link, twin_url, url
 from generator.render.memo import RenderMemo
 from generator.render.security import CONTENT_SECURITY_POLICY
 from generator.usercache import code_digest
+from generator.util import unescape
 
 SECTION_NAV = {"briefing": "nav.briefing", "session": "nav.sessions", "meeting": "nav.meetings"}
 HOME = "index.md"

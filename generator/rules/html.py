@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic
 from generator.rules.registry import file_check, rule
+from generator.util import unescape
 
 if TYPE_CHECKING:  # the schema imports this module for H002
     from generator.content.parsed import ParsedFile
@@ -44,7 +44,7 @@ _BAD_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
 
 def _scheme(url: str) -> str | None:
     """The dangerous scheme of a URL as a browser reads it (entities decoded, blanks gone)."""
-    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url.strip("\"'")))
+    cleaned = re.sub(r"[\x00-\x20]", "", unescape(url.strip("\"'")))
     match = _BAD_SCHEME.match(cleaned)
     return match.group(1).lower() if match else None
 

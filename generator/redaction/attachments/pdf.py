@@ -125,7 +125,7 @@ def _attached_file(annotation: DictionaryObject) -> tuple[str, bytes | None] | N
         return (str(spec), None) if spec else None
     # The file specification's own keys (PDF 32000-1, 7.11.3), read directly rather
     # than through a pypdf helper that only its newest releases have.
-    name = str(spec.get("/UF") or spec.get("/F") or spec.get("/DOS") or "")
+    name = str(next((_resolve(spec[k]) for k in ("/UF", "/F", "/DOS") if spec.get(k)), ""))
     streams = _resolve(spec.get("/EF"))
     if not isinstance(streams, DictionaryObject):
         return name, None
