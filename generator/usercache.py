@@ -41,8 +41,15 @@ def installed_packages() -> str:
     names: list[str] = []
     for entry in sys.path:
         with contextlib.suppress(OSError), os.scandir(entry or ".") as listing:
-            names += [e.name for e in listing if e.name.endswith((".dist-info", ".egg-info"))]
-    return "\0".join([sys.version, *sorted(names)])
+            # Only NAME-VERSION folders: setuptools leaves a NAME.egg-info, with no
+            # version, in a project built from its folder, which is on the path for
+            # `python -m generator` and not for `opcc-site`; it must not key them apart.
+            names += [
+                e.name
+                for e in listing
+                if e.name.endswith((".dist-info", ".egg-info")) and "-" in e.name
+            ]
+    return "\0".join([sys.version, *sorted(set(names))])
 
 
 @functools.cache

@@ -84,3 +84,22 @@ def test_another_version_of_any_library_builds_again(
         monkeypatch.undo()
         for cached in (usercache.installed_packages, usercache.code_digest):
             cached.cache_clear()
+
+
+def test_the_folder_a_command_is_run_from_is_not_read_as_installed_packages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m generator` puts the folder it is run from on the path, `opcc-site`
+    does not: setuptools' NAME.egg-info (no version) left in a project must not key
+    them apart."""
+    from generator import usercache
+
+    usercache.installed_packages.cache_clear()
+    before = usercache.installed_packages()
+    (tmp_path / "opcc_election_site.egg-info").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    usercache.installed_packages.cache_clear()
+    try:
+        assert usercache.installed_packages() == before
+    finally:
+        usercache.installed_packages.cache_clear()

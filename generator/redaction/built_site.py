@@ -26,7 +26,7 @@ from generator.parallel import TaskPool
 from generator.redaction.allowlist import Allowlist
 from generator.redaction.markup import as_read
 from generator.redaction.scan import Finding, Scanner
-from generator.redaction.sources import CHANGED_WHILE_READ
+from generator.redaction.sources import CHANGED_WHILE_READ, file_digest
 from generator.rules.registry import rule
 from generator.usercache import cache_folder, paused_gc, settings_digest
 from generator.util import unescape
@@ -206,11 +206,9 @@ def changed_attachments(folder: Path, site: Site, shown: str) -> list[Diagnostic
     for attachment in site.published_attachments():
         for lang in attachment.langs:
             rel = f"{lang}/{attachment_address(attachment.source)}"
-            try:
-                with (folder / rel).open("rb") as handle:
-                    copied = hashlib.file_digest(handle, "sha256").hexdigest()
-            except FileNotFoundError:
+            if not (folder / rel).exists():
                 continue  # not published in this language's site
+            copied = file_digest(folder / rel)
             if attachment.digest is None:
                 problem = "it was never checked"
             elif attachment.digest == CHANGED_WHILE_READ:

@@ -96,9 +96,9 @@ def scan_sources(root: Path, site: Site) -> tuple[list[Diagnostic], RedactionRep
     for attachment in site.attachments:
         rel = attachment.source
         found += scanner.scan(_name(rel), rel, None, where="in the file name")
-        before = _digest(root / rel)
+        before = file_digest(root / rel)
         inspection = attachments.inspect(root / rel, rel)
-        digests[rel] = checked_digest(before, _digest(root / rel))
+        digests[rel] = checked_digest(before, file_digest(root / rel))
         found += inspection.problems
         found += _authors(scanner, inspection.authors, rel)
         seen: set[tuple[str, str]] = set()
@@ -133,7 +133,8 @@ def checked_digest(before: str | None, after: str | None) -> str:
     return before
 
 
-def _digest(path: Path) -> str | None:
+def file_digest(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes; None for a file that cannot be read."""
     try:
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
